@@ -1,0 +1,3 @@
+from coordinator_node.cli import main
+
+main()

@@ -1,0 +1,9 @@
+"""Checkpoints commands (filled by the checkpoints issue)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    return None

@@ -1,0 +1,9 @@
+"""Workspace commands (filled by the workspace issue)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    return None

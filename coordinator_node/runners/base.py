@@ -1,0 +1,54 @@
+"""The interface the round activities see. Results are plain data, never client objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+
+class CallStatus(StrEnum):
+    SUCCESS = "SUCCESS"
+    FAILED = "FAILED"
+    TIMEOUT = "TIMEOUT"
+
+
+@dataclass(frozen=True)
+class ModelIdentity:
+    model_id: str
+    model_name: str = ""
+    cruncher_id: str = ""
+    cruncher_name: str = ""
+    deployment_id: str = ""
+    infos: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass
+class ModelCallResult:
+    model: ModelIdentity
+    status: CallStatus
+    result: Any = None
+    exec_time_us: int = 0
+    detail: str | None = None
+
+
+class ModelRunner(Protocol):
+    """Calls one method on every live model at once, each with its own timeout.
+
+    A call is made once: it is never retried (a retry would re-tick every model and count
+    against innocent models' failure budgets). Per-model failures come back as data.
+    """
+
+    async def start(self) -> None: ...
+
+    async def models(self) -> list[ModelIdentity]: ...
+
+    async def call(
+        self,
+        method: str,
+        args: list[Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+        timeout_seconds: float | None = None,
+    ) -> list[ModelCallResult]: ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,43 @@
+"""What the worker's activities hold: settings, the contract, the DB engine, the model runner.
+
+Created once per process (never in workflow code) and closed on shutdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from coordinator_node.contract import CrunchContract, load_contract
+from coordinator_node.db import create_db_engine
+from coordinator_node.runners.base import ModelRunner
+from coordinator_node.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    contract: CrunchContract
+    engine: Engine
+    runner: ModelRunner | None = None
+    resources: AsyncExitStack = field(default_factory=AsyncExitStack)
+
+
+@asynccontextmanager
+async def open_services(
+    settings: Settings, *, runner: ModelRunner | None = None
+) -> AsyncIterator[Services]:
+    """Load the contract (loudly), open the DB engine, and hold the model runner."""
+    contract = load_contract(settings.contract)
+    engine = create_db_engine(settings.database_url)
+    services = Services(settings=settings, contract=contract, engine=engine, runner=runner)
+    async with services.resources:
+        try:
+            yield services
+        finally:
+            if services.runner is not None:
+                await services.runner.close()
+            engine.dispose()

@@ -1,0 +1,137 @@
+"""The node's one configuration object, read from the environment and `.env`.
+
+Defaults are production-like (weekly checkpoints, hourly snapshots). `coordinator-node dev`
+overlays `DEV_PROFILE` for every value the operator did not set, so the whole pipeline shows
+within minutes on a synthetic feed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class SettingsError(RuntimeError):
+    """A setting has a bad value; the message names the environment variable."""
+
+
+FeedKind = Literal["tick", "candle"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", validate_default=True)
+
+    # --- storage -----------------------------------------------------------------------
+    database_url: str = "sqlite:///.data/coordinator.db"
+    data_dir: str = ".data"
+
+    # --- Temporal ----------------------------------------------------------------------
+    temporal_address: str = "localhost:7233"
+    temporal_namespace: str = "default"
+    temporal_task_queue: str = "coordinator-node"
+    temporal_ui_port: int = Field(default=8233, ge=1, le=65535)
+    temporal_dev_port: int = Field(default=7233, ge=1, le=65535)  # dev mode's own server
+
+    # --- the competition ---------------------------------------------------------------
+    crunch_id: str = Field(default="local-crunch", min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    crunch_pubkey: str = ""
+    compute_provider: str = ""
+    data_provider: str = ""
+    contract: str = Field(
+        default="coordinator_node.contract:DEFAULT_CONTRACT",
+        description="`module:attr` of the competition's CrunchContract",
+    )
+
+    # --- feeds -------------------------------------------------------------------------
+    feed_source: str = "binance"
+    feed_subjects: Annotated[list[str], NoDecode] = ["BTCUSDT"]
+    feed_kind: FeedKind = "candle"
+    feed_granularity: str = Field(default="1m", pattern=r"^[1-9][0-9]*[smhd]$")
+    feed_retention_days: int = Field(default=90, ge=1)
+    binance_api_url: str = "https://api.binance.com/api"
+    binance_stream_url: str = "wss://stream.binance.com:9443/"
+    pyth_hermes_url: str = "https://hermes.pyth.network"
+    synthetic_seed: int = 42
+
+    # --- models ------------------------------------------------------------------------
+    model_runner_host: str = "127.0.0.1"
+    model_runner_port: int = Field(default=9091, ge=1, le=65535)
+    model_runner_timeout_seconds: float = Field(default=30.0, gt=0)
+    model_base_classname: str = "example_crunch.tracker.TrackerBase"
+
+    # --- schedules ---------------------------------------------------------------------
+    snapshot_interval_seconds: int = Field(default=3600, ge=1)
+    checkpoint_interval_seconds: int = Field(
+        default=7 * 24 * 3600, ge=0, description="0 = no schedule, checkpoints on demand"
+    )
+
+    # --- API ---------------------------------------------------------------------------
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+    api_key: SecretStr | None = None
+
+    # --- mode --------------------------------------------------------------------------
+    dev_mode: bool = False
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("feed_subjects", mode="before")
+    @classmethod
+    def _split_subjects(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list) and not value:
+            raise ValueError("at least one subject is required")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite://", "postgresql://", "postgresql+psycopg2://")):
+            raise ValueError("must be a sqlite:// or postgresql:// URL")
+        return value
+
+    @property
+    def checkpoint_interval(self) -> timedelta | None:
+        if self.checkpoint_interval_seconds == 0:
+            return None
+        return timedelta(seconds=self.checkpoint_interval_seconds)
+
+    def explicitly_set(self, field: str) -> bool:
+        return field in self.model_fields_set
+
+
+# What `coordinator-node dev` uses for every value the operator has not set explicitly.
+DEV_PROFILE: dict[str, Any] = {
+    "dev_mode": True,
+    "contract": "example_crunch.contract:CONTRACT",
+    "feed_source": "synthetic",
+    "feed_subjects": ["BTC"],
+    "feed_kind": "candle",
+    "feed_granularity": "1s",
+    "snapshot_interval_seconds": 60,
+    "checkpoint_interval_seconds": 0,
+    "model_runner_timeout_seconds": 5.0,
+}
+
+
+def _env_name(loc: tuple[int | str, ...]) -> str:
+    return str(loc[0]).upper() if loc else "?"
+
+
+def load_settings(dev: bool = False, **overrides: Any) -> Settings:
+    """Read settings; on a bad value raise `SettingsError` naming the variable."""
+    try:
+        settings = Settings(**overrides)
+        if dev:
+            unset = {k: v for k, v in DEV_PROFILE.items() if not settings.explicitly_set(k)}
+            settings = Settings(**overrides, **unset)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{_env_name(err['loc'])}: {err['msg']} (got {err.get('input')!r})"
+            for err in exc.errors()
+        )
+        raise SettingsError(f"invalid configuration: {problems}") from None
+    return settings

@@ -1,0 +1,64 @@
+"""The Temporal worker: registers every workflow and activity, then ensures schedules."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from coordinator_node.activities import build_activities
+from coordinator_node.bootstrap import ensure_running
+from coordinator_node.services import Services, open_services
+from coordinator_node.settings import Settings
+from coordinator_node.temporal import connect
+from coordinator_node.workflows import WORKFLOWS
+
+log = logging.getLogger("coordinator_node.worker")
+
+# Sync activities (psycopg2, python-binance) run here, never on the event loop.
+ACTIVITY_THREADS = 16
+
+
+def build_worker(client: Client, services: Services, executor: ThreadPoolExecutor) -> Worker:
+    return Worker(
+        client,
+        task_queue=services.settings.temporal_task_queue,
+        workflows=WORKFLOWS,
+        activities=build_activities(services),
+        activity_executor=executor,
+        max_concurrent_activities=ACTIVITY_THREADS,
+    )
+
+
+async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Run until `stop` is set (or SIGINT/SIGTERM when run as a process)."""
+    stop = stop or asyncio.Event()
+    client = await connect(settings)
+    async with open_services(settings) as services:
+        if not WORKFLOWS and not build_activities(services):
+            log.warning("no workflows or activities registered yet; idling")
+            await stop.wait()
+            return
+        with ThreadPoolExecutor(ACTIVITY_THREADS, thread_name_prefix="activity") as executor:
+            worker = build_worker(client, services, executor)
+            async with worker:
+                await ensure_running(client, services)
+                log.info("worker polling task queue %r on %s",
+                         settings.temporal_task_queue, settings.temporal_address)
+                await stop.wait()
+                log.info("worker stopping")
+
+
+def main(settings: Settings) -> None:
+    async def _run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await run_worker(settings, stop)
+
+    asyncio.run(_run())

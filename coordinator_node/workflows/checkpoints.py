@@ -1,0 +1,5 @@
+"""Checkpoints workflows (filled by the checkpoints issue)."""
+
+from __future__ import annotations
+
+CHECKPOINT_WORKFLOWS: list[type] = []

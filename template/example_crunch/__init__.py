@@ -1,0 +1,1 @@
+"""example_crunch: the example competition that `coordinator-node init-workspace` copies."""

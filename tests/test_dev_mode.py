@@ -1,0 +1,105 @@
+"""The README's run command, run as a user would: everything comes up, and Ctrl-C/SIGTERM
+leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status, response.read()
+    except OSError:
+        return 0, b""
+
+
+def process_group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def descendants(pid: int) -> set[int]:
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
+    children: dict[int, list[int]] = {}
+    for line in out.splitlines():
+        child, parent = (int(x) for x in line.split())
+        children.setdefault(parent, []).append(child)
+    found: set[int] = set()
+    stack = [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_dev_command_runs_everything_and_stops_cleanly(tmp_path: Path, stop_signal: int) -> None:
+    ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
+             "API_PORT": free_port()}
+    env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
+    env.update({k: str(v) for k, v in ports.items()})
+    env["MODEL_RUNNER_PORT"] = str(free_port())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coordinator_node", "dev"], cwd=tmp_path, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    api = f"http://127.0.0.1:{ports['API_PORT']}"
+    try:
+        body: dict[str, object] = {}
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and process.poll() is None:
+            status, raw = get(f"{api}/healthz")
+            if status == 200:
+                body = json.loads(raw)
+                if body["status"] == "ok":
+                    break
+            time.sleep(0.5)
+        assert process.poll() is None, process.stdout.read().decode()  # type: ignore[union-attr]
+        assert body.get("status") == "ok", body
+        assert body["database"] == {"ok": True, "backend": "sqlite"}
+        ui_status, ui_page = get(f"http://127.0.0.1:{ports['TEMPORAL_UI_PORT']}/")
+        assert ui_status == 200 and b"<html" in ui_page.lower()
+        assert (tmp_path / ".data" / "coordinator.db").exists()
+        assert (tmp_path / ".data" / "temporal.db").exists()
+        spawned = descendants(process.pid)
+        assert len(spawned) >= 3  # Temporal server, worker, API (and their helpers)
+    finally:
+        os.kill(process.pid, stop_signal)
+        try:
+            output = process.communicate(timeout=60)[0].decode()
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
+    assert process.returncode == 0, output
+    assert "coordinator-node dev is running" in output
+    time.sleep(0.5)
+    left = [pid for pid in spawned if Path(f"/proc/{pid}").exists()
+            and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+    assert left == [], f"processes left behind: {left}"
+    for port in ports.values():
+        with socket.socket() as sock:
+            assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
