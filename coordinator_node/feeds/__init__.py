@@ -1,0 +1,1 @@
+"""Market feeds: providers (binance, pyth, synthetic, replay), ingestion, and the reader."""
