@@ -20,15 +20,16 @@ def _ts(nullable: bool = False, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
 
 
+# Column-level defaults too, so bulk core inserts (`db/upsert.py`) get them as well.
 def _created() -> Any:
-    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    return Field(default_factory=utcnow,
+                 sa_column=Column(UTCDateTime(), nullable=False, default=utcnow))
 
 
 def _json(nullable: bool = True) -> Any:
-    default = None if nullable else dict
-    if default is None:
+    if nullable:
         return Field(default=None, sa_column=Column(JSONType, nullable=True))
-    return Field(default_factory=default, sa_column=Column(JSONType, nullable=False))
+    return Field(default_factory=dict, sa_column=Column(JSONType, nullable=False, default=dict))
 
 
 # --- statuses (SPEC §4) -----------------------------------------------------------------
@@ -205,8 +206,9 @@ class Leaderboard(SQLModel, table=True):
 
     id: str = Field(primary_key=True)
     built_at: datetime = _ts(index=True)
-    entries: list[dict[str, Any]] = Field(default_factory=list,
-                                          sa_column=Column(JSONType, nullable=False))
+    entries: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONType, nullable=False, default=list)
+    )
     meta: dict[str, Any] = _json(nullable=False)
 
 
