@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check coordinator_node tests worker.py bench scripts template
+	$(BIN)/ruff check .
 	$(BIN)/mypy coordinator_node worker.py
 
 bench: $(STAMP)
