@@ -37,8 +37,11 @@ def build_worker(client: Client, services: Services, executor: ThreadPoolExecuto
 async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Run until `stop` is set (or SIGINT/SIGTERM when run as a process)."""
     stop = stop or asyncio.Event()
-    client = await connect(settings)
+    # Services first: a contract that cannot load stops the worker before anything else.
     async with open_services(settings) as services:
+        client = await connect_with_retry(settings, stop)
+        if client is None:
+            return
         if not WORKFLOWS and not build_activities(services):
             log.warning("no workflows or activities registered yet; idling")
             await stop.wait()
@@ -51,6 +54,23 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> N
                          settings.temporal_task_queue, settings.temporal_address)
                 await stop.wait()
                 log.info("worker stopping")
+
+
+async def connect_with_retry(settings: Settings, stop: asyncio.Event) -> Client | None:
+    """Wait for Temporal (it may start after the worker, e.g. under compose)."""
+    delay = 0.5
+    while not stop.is_set():
+        try:
+            return await connect(settings)
+        except Exception as exc:
+            log.warning("Temporal at %s not reachable (%s); retrying in %.1fs",
+                        settings.temporal_address, exc, delay)
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+            except TimeoutError:
+                pass
+            delay = min(delay * 2, 10.0)
+    return None
 
 
 def main(settings: Settings) -> None:

@@ -33,12 +33,13 @@ async def _connect_temporal_forever(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
-    # A Temporal client does not survive fork: everything is created in the lifespan.
+    contract = load_contract(settings.contract)  # fails loudly before serving anything
+    # A Temporal client does not survive fork: connections are made in the lifespan.
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.contract = load_contract(settings.contract)
+        app.state.contract = contract
         app.state.engine = create_db_engine(settings.database_url)
         app.state.temporal = None
         app.state.temporal_error = "not connected yet"
