@@ -7,7 +7,7 @@ within minutes on a synthetic feed.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     )
 
     # --- feeds -------------------------------------------------------------------------
-    feed_source: str = "binance"
+    feed_source: Literal["binance", "pyth", "synthetic", "replay"] = "binance"
     feed_subjects: Annotated[list[str], NoDecode] = ["BTCUSDT"]
     feed_kind: FeedKind = "candle"
     feed_granularity: str = Field(default="1m", pattern=r"^[1-9][0-9]*[smhd]$")
@@ -55,6 +55,21 @@ class Settings(BaseSettings):
     binance_stream_url: str = "wss://stream.binance.com:9443/"
     pyth_hermes_url: str = "https://hermes.pyth.network"
     synthetic_seed: int = 42
+    pyth_feed_ids: dict[str, str] = Field(
+        default_factory=dict, description="JSON {subject: feed id}; BTC and ETH are built in"
+    )
+    pyth_poll_seconds: float = Field(default=1.0, gt=0)
+    replay_file: str | None = None
+    replay_speed: float = Field(default=1.0, gt=0)
+    replay_start: datetime | None = Field(
+        default=None, description="where the replay's first candle lands (ISO 8601 with offset)"
+    )
+    feed_backfill_days: float = Field(
+        default=1.0, gt=0, description="history fetched when a feed starts with no watermark"
+    )
+    feed_live_session_minutes: int = Field(
+        default=30, ge=1, description="live-stream length before the ingest workflow rolls over"
+    )
 
     # --- models ------------------------------------------------------------------------
     model_runner_host: str = "127.0.0.1"
@@ -84,6 +99,13 @@ class Settings(BaseSettings):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if isinstance(value, list) and not value:
             raise ValueError("at least one subject is required")
+        return value
+
+    @field_validator("replay_start")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("must include a UTC offset, e.g. 2026-01-01T00:00:00Z")
         return value
 
     @field_validator("database_url")

@@ -1,12 +1,182 @@
-"""Feeds activities (filled by the feeds issue)."""
+"""Feed activities: paged backfill, the live stream, feed state, retention."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import delete, select
+from temporalio import activity
+
+from coordinator_node.db import session_scope
+from coordinator_node.db.tables import FeedRecord, FeedState
+from coordinator_node.feeds.base import (
+    FeedProvider,
+    FeedRow,
+    floor_time,
+    granularity_seconds,
+    read_watermark,
+    record_malformed,
+    set_feed_state,
+    store_rows,
+)
+from coordinator_node.feeds.messages import (
+    CatchUpRangeInput,
+    FeedStateInput,
+    FetchPagesInput,
+    FetchPagesResult,
+    LiveInput,
+    LiveResult,
+    RetentionInput,
+    TimeRange,
+)
+from coordinator_node.feeds.reader import FeedKey
+from coordinator_node.feeds.registry import build_provider
 from coordinator_node.services import Services
+
+log = logging.getLogger("coordinator_node.activities.feeds")
+
+HEARTBEAT_SECONDS = 5.0
+PURGE_BATCH = 10_000
+
+
+class FeedActivities:
+    def __init__(self, services: Services,
+                 providers: dict[str, FeedProvider] | None = None) -> None:
+        self.services = services
+        self._providers = providers or {}
+
+    def provider(self, source: str) -> FeedProvider:
+        if source not in self._providers:
+            self._providers[source] = build_provider(self.services.settings, source)
+        return self._providers[source]
+
+    def _store(self, key: FeedKey, rows: list[FeedRow], malformed: int = 0) -> datetime | None:
+        """One transaction: the rows, the watermark and the malformed count move together."""
+        with session_scope(self.services.engine) as session:
+            record_malformed(session, key, malformed)
+            return store_rows(session, key, rows)
+
+    @activity.defn
+    def catch_up_range(self, data: CatchUpRangeInput) -> TimeRange:
+        """From just after the watermark (or `backfill_days` ago) to the last closed period."""
+        key = data.feed.key
+        step = timedelta(seconds=granularity_seconds(key.granularity))
+        now = datetime.now(UTC)
+        with session_scope(self.services.engine) as session:
+            watermark = read_watermark(session, key)
+        start = watermark + step if watermark else now - timedelta(days=data.backfill_days)
+        end = floor_time(now, int(step.total_seconds()))
+        return TimeRange(start=start, end=max(start, end))
+
+    @activity.defn
+    def fetch_pages(self, data: FetchPagesInput) -> FetchPagesResult:
+        """Page through [start, end), one transaction per page; the heartbeat carries the
+        cursor, so a retried attempt resumes after the last committed page."""
+        key = data.feed.key
+        provider = self.provider(key.source)
+        details = activity.info().heartbeat_details
+        cursor: datetime | None = (
+            datetime.fromisoformat(details[0]) if details else data.start
+        )
+        rows = malformed = 0
+        for _ in range(data.max_pages):
+            if cursor is None or cursor >= data.end:
+                return FetchPagesResult(next_start=None, rows=rows, malformed=malformed)
+            page = provider.fetch(key, cursor, data.end)
+            self._store(key, page.rows, page.malformed)
+            rows += len(page.rows)
+            malformed += page.malformed
+            cursor = page.next_start
+            activity.heartbeat(cursor.isoformat() if cursor else data.end.isoformat())
+        done = cursor is None or cursor >= data.end
+        return FetchPagesResult(next_start=None if done else cursor, rows=rows,
+                                malformed=malformed)
+
+    @activity.defn
+    async def stream_live(self, data: LiveInput) -> LiveResult:
+        """Store live records as they arrive for `session_seconds`, then return so the
+        workflow can roll over. A gap since the watermark is fetched first (REST)."""
+        key = data.feed.key
+        provider = self.provider(key.source)
+        step = timedelta(seconds=granularity_seconds(key.granularity))
+        with session_scope(self.services.engine) as session:
+            watermark = read_watermark(session, key)
+        rows = malformed = 0
+        live = False
+
+        async def heartbeat_forever() -> None:
+            while True:
+                activity.heartbeat(watermark.isoformat() if watermark else None, rows)
+                await asyncio.sleep(HEARTBEAT_SECONDS)
+
+        async def consume() -> None:
+            nonlocal watermark, rows, malformed, live
+            async for batch in provider.live(key, watermark):
+                skipped = batch.malformed
+                final = [r for r in batch.rows if r.final]
+                if final and watermark is not None and final[0].ts_event > watermark + step:
+                    gap = await asyncio.to_thread(
+                        provider.fetch, key, watermark + step, final[0].ts_event)
+                    batch.rows[:0] = gap.rows
+                    skipped += gap.malformed
+                malformed += skipped
+                if batch.rows or skipped:
+                    newest = await asyncio.to_thread(self._store, key, batch.rows, skipped)
+                    rows += len(batch.rows)
+                    if newest is not None and (watermark is None or newest > watermark):
+                        watermark = newest
+                if not live and batch.rows:
+                    live = True
+                    await asyncio.to_thread(self._set_state, key, FeedState.LIVE, None)
+
+        beat = asyncio.create_task(heartbeat_forever())
+        try:
+            await asyncio.wait_for(consume(), timeout=data.session_seconds)
+        except TimeoutError:
+            pass  # the session is over: the workflow rolls over
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            log.warning("feed %s stalled: %s", key, detail)
+            await asyncio.to_thread(self._set_state, key, FeedState.STALLED, detail)
+            raise
+        finally:
+            beat.cancel()
+        return LiveResult(rows=rows, malformed=malformed, watermark=watermark)
+
+    def _set_state(self, key: FeedKey, state: FeedState, detail: str | None) -> None:
+        with session_scope(self.services.engine) as session:
+            set_feed_state(session, key, state, detail)
+
+    @activity.defn
+    def set_state(self, data: FeedStateInput) -> None:
+        self._set_state(data.feed.key, FeedState(data.state), data.detail)
+
+    @activity.defn
+    def purge_old_records(self, data: RetentionInput) -> int:
+        """Delete records older than the TTL, in batches (short transactions)."""
+        cutoff = datetime.now(UTC) - timedelta(days=data.retention_days)
+        purged = 0
+        while True:
+            with session_scope(self.services.engine) as session:
+                ids = session.execute(
+                    select(FeedRecord.__table__.c.id)  # type: ignore[attr-defined]
+                    .where(FeedRecord.__table__.c.ts_event < cutoff)  # type: ignore[attr-defined]
+                    .limit(PURGE_BATCH)
+                ).scalars().all()
+                if not ids:
+                    return purged
+                session.execute(delete(FeedRecord).where(FeedRecord.id.in_(ids)))  # type: ignore[union-attr]
+                purged += len(ids)
+            activity.heartbeat(purged)
 
 
 def activities(services: Services) -> list[Callable[..., Any]]:
-    return []
+    feeds = FeedActivities(services)
+    return [feeds.catch_up_range, feeds.fetch_pages, feeds.stream_live, feeds.set_state,
+            feeds.purge_old_records]

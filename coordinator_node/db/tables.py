@@ -103,6 +103,7 @@ class FeedWatermark(SQLModel, table=True):
     kind: str = Field(primary_key=True)
     granularity: str = Field(primary_key=True)
     last_event_ts: datetime | None = _ts(nullable=True)
+    malformed_count: int = 0  # rows the source sent that could not be stored
     state: str = FeedState.BACKFILLING
     detail: str | None = None
     updated_at: datetime = _created()

@@ -2,16 +2,16 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 21:56:11.862616
+Create Date: 2026-11-28 22:34:02.311538
 """
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel  # noqa: F401
 from alembic import op
-from sqlalchemy import Text
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import Text  # noqa: F401
+from sqlalchemy.dialects import postgresql  # noqa: F401
 
-import coordinator_node.db.types
+import coordinator_node.db.types  # noqa: F401
 
 revision = "0001"
 down_revision = None
@@ -107,6 +107,7 @@ def upgrade() -> None:
         sa.Column(
             "last_event_ts", coordinator_node.db.types.UTCDateTime(timezone=True), nullable=True
         ),
+        sa.Column("malformed_count", sa.Integer(), nullable=False),
         sa.Column("state", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("detail", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.Column(

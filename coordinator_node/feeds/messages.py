@@ -1,0 +1,107 @@
+"""Inputs and results of the feed workflows and activities (plain pydantic, replay-safe)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from coordinator_node.feeds.reader import FeedKey
+
+
+class FeedRef(BaseModel):
+    source: str
+    subject: str
+    kind: str
+    granularity: str
+
+    @property
+    def key(self) -> FeedKey:
+        return FeedKey(self.source, self.subject, self.kind, self.granularity)
+
+    def __str__(self) -> str:
+        return str(self.key)
+
+
+class CatchUpRangeInput(BaseModel):
+    feed: FeedRef
+    backfill_days: float
+
+
+class TimeRange(BaseModel):
+    start: datetime
+    end: datetime
+
+
+class FetchPagesInput(BaseModel):
+    feed: FeedRef
+    start: datetime
+    end: datetime
+    max_pages: int = 50
+
+
+class FetchPagesResult(BaseModel):
+    next_start: datetime | None  # None: [start, end) is covered
+    rows: int
+    malformed: int
+
+
+class LiveInput(BaseModel):
+    feed: FeedRef
+    session_seconds: int
+
+
+class LiveResult(BaseModel):
+    rows: int
+    malformed: int
+    watermark: datetime | None
+
+
+class FeedStateInput(BaseModel):
+    feed: FeedRef
+    state: str
+    detail: str | None = None
+
+
+class RetentionInput(BaseModel):
+    retention_days: int
+
+
+class FeedIngestInput(BaseModel):
+    feed: FeedRef
+    crunch_id: str
+    backfill_days: float
+    live_session_minutes: int
+    # carried across continue-as-new
+    rows: int = 0
+    malformed: int = 0
+    stalls: int = 0
+
+
+class FeedIngestStatus(BaseModel):
+    feed: str
+    state: str
+    rows: int
+    malformed: int
+    stalls: int
+    last_error: str | None
+
+
+class BackfillInput(BaseModel):
+    feed: FeedRef
+    start: datetime
+    end: datetime
+    cursor: datetime | None = None  # resume point (carried across continue-as-new)
+    rows: int = 0
+    malformed: int = 0
+
+
+class BackfillProgress(BaseModel):
+    feed: str
+    start: datetime
+    end: datetime
+    cursor: datetime
+    rows: int
+    malformed: int
+    done: bool
+    fraction: float

@@ -1,0 +1,71 @@
+"""Hermes' real JSON through httpx; errors back off and report a stall, never a price."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from temporalio.testing import WorkflowEnvironment
+
+from coordinator_node.feeds.messages import FeedIngestInput, FeedRef
+from coordinator_node.feeds.pyth import DEFAULT_FEED_IDS, parse_price_update
+from coordinator_node.temporal import FEED_STATE
+from coordinator_node.workflows.feeds import FeedIngestWorkflow
+from tests.conftest import make_settings
+from tests.feeds.conftest import eventually, stored, watermark
+from tests.feeds.fakes import FakeHermes, serve
+from tests.support import running_worker
+
+BTC = DEFAULT_FEED_IDS["BTC"]
+
+
+def test_price_is_price_times_ten_to_expo() -> None:
+    body = {"parsed": [{"id": BTC[2:], "price": {"price": "6512345678900", "expo": -8,
+                                                 "publish_time": 1_790_000_000, "conf": "1"}}]}
+    row = parse_price_update(body, BTC)
+    assert row is not None
+    assert row.values == {"price": 65123.456789}
+    assert row.ts_event == datetime.fromtimestamp(1_790_000_000, UTC)
+    assert parse_price_update({"parsed": []}, BTC) is None
+    assert parse_price_update({"parsed": [{"id": BTC[2:], "price": {"price": "x"}}]}, BTC) is None
+    assert parse_price_update({"parsed": [{"id": "other", "price": {}}]}, BTC) is None
+
+
+async def test_errors_report_a_stall_without_inventing_a_price(
+    temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str
+) -> None:
+    now = int(datetime.now(UTC).timestamp())
+    hermes = FakeHermes(prices=[(6500000000000, -8, now - 2), (6501000000000, -8, now - 1)])
+    feed = FeedRef(source="pyth", subject="BTC", kind="tick", granularity="1s")
+    with serve(hermes.app()) as url:
+        settings = make_settings(pg_url, temporal_task_queue=task_queue, pyth_hermes_url=url,
+                                 pyth_poll_seconds=0.2)
+        async with running_worker(temporal_env.client, settings):
+            handle = await temporal_env.client.start_workflow(
+                FeedIngestWorkflow.run,
+                FeedIngestInput(feed=feed, crunch_id="test", backfill_days=0.01,
+                                live_session_minutes=1),
+                id=f"pyth-{uuid.uuid4().hex[:6]}", task_queue=task_queue,
+            )
+            await eventually(lambda: len(stored(pg_engine, feed.key)) == 2, what="two ticks")
+            hermes.fail_with = 503
+            calls_before = hermes.calls
+
+            for _ in range(200):  # the workflow gives up after 3 attempts, then says STALLED
+                status = await handle.query(FeedIngestWorkflow.status)
+                described = await handle.describe()
+                if (status.state == "STALLED"
+                        and described.typed_search_attributes.get(FEED_STATE) == "STALLED"):
+                    break
+                await asyncio.sleep(0.1)
+            await handle.terminate()
+    rows = stored(pg_engine, feed.key)
+    assert [r.values for r in rows] == [{"price": 65000.0}, {"price": 65010.0}]  # nothing else
+    assert status.state == "STALLED" and status.stalls == 1
+    assert "Hermes answered 503: upstream unavailable" in (status.last_error or "")
+    mark = watermark(pg_engine, feed.key)
+    assert mark is not None and "Hermes answered 503: upstream unavailable" in (mark.detail or "")
+    # retried with backoff (3 attempts, 1 s then 2 s apart), not hammered
+    assert 3 <= hermes.calls - calls_before <= 4
