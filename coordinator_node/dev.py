@@ -199,7 +199,14 @@ class DevStack:
 
 # Parts of the node that dev mode also runs (e.g. the local model orchestrator) append a
 # factory here; it returns None when that part is configured elsewhere.
-EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = []
+def local_models_child(stack: DevStack) -> Child | None:
+    """The local orchestrator hosting LOCAL_MODELS (the template's examples in dev)."""
+    if not stack.settings.local_models:
+        return None
+    return Child("models", [sys.executable, "-m", "coordinator_node.runners.local", "--dev"])
+
+
+EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = [local_models_child]
 
 
 def run_dev() -> int:

@@ -30,9 +30,19 @@ class Services:
 async def open_services(
     settings: Settings, *, runner: ModelRunner | None = None
 ) -> AsyncIterator[Services]:
-    """Load the contract (loudly), open the DB engine, and hold the model runner."""
+    """Load the contract (loudly), open the DB engine, and start the model runner (the
+    model-runner-client one unless another is given)."""
     contract = load_contract(settings.contract)
     engine = create_db_engine(settings.database_url)
+    if runner is None:
+        from coordinator_node.runners.client import ModelRunnerClientRunner
+
+        runner = ModelRunnerClientRunner(
+            crunch_id=settings.crunch_id, host=settings.model_runner_host,
+            port=settings.model_runner_port, base_classname=settings.model_base_classname,
+            timeout_seconds=settings.model_runner_timeout_seconds,
+        )
+    await runner.start()
     services = Services(settings=settings, contract=contract, engine=engine, runner=runner)
     async with services.resources:
         try:

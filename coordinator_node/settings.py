@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     model_runner_port: int = Field(default=9091, ge=1, le=65535)
     model_runner_timeout_seconds: float = Field(default=30.0, gt=0)
     model_base_classname: str = "example_crunch.tracker.TrackerBase"
+    local_models: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="`module:Class` list hosted by the local orchestrator (dev mode)",
+    )
 
     # --- schedules ---------------------------------------------------------------------
     snapshot_interval_seconds: int = Field(default=3600, ge=1)
@@ -91,6 +95,13 @@ class Settings(BaseSettings):
     # --- mode --------------------------------------------------------------------------
     dev_mode: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("local_models", mode="before")
+    @classmethod
+    def _split_models(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("feed_subjects", mode="before")
     @classmethod
@@ -136,6 +147,11 @@ DEV_PROFILE: dict[str, Any] = {
     "snapshot_interval_seconds": 60,
     "checkpoint_interval_seconds": 0,
     "model_runner_timeout_seconds": 5.0,
+    "local_models": [
+        "example_crunch.models.momentum:MomentumTracker",
+        "example_crunch.models.mean_reversion:MeanReversionTracker",
+        "example_crunch.models.contrarian:ContrarianTracker",
+    ],
 }
 
 

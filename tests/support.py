@@ -10,6 +10,7 @@ from temporalio.client import Client
 from temporalio.worker import Worker
 
 from coordinator_node.runners.base import ModelRunner
+from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.services import Services, open_services
 from coordinator_node.settings import Settings
 from coordinator_node.worker import ACTIVITY_THREADS, build_worker
@@ -19,8 +20,9 @@ from coordinator_node.worker import ACTIVITY_THREADS, build_worker
 async def running_worker(
     client: Client, settings: Settings, runner: ModelRunner | None = None
 ) -> AsyncIterator[tuple[Worker, Services]]:
-    """The node's real worker (every workflow and activity) on `settings.temporal_task_queue`."""
-    async with open_services(settings, runner=runner) as services:
+    """The node's real worker (every workflow and activity) on `settings.temporal_task_queue`.
+    Without a runner, no models (an empty in-process runner)."""
+    async with open_services(settings, runner=runner or InProcessRunner({})) as services:
         with ThreadPoolExecutor(ACTIVITY_THREADS) as executor:
             worker = build_worker(client, services, executor)
             async with worker:

@@ -1,5 +1,36 @@
 """The competition's contract: types, scope and rules the coordinator node runs."""
 
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
 from coordinator_node.contract import CrunchContract, PredictionScope
 
-CONTRACT = CrunchContract(scope=PredictionScope(subject="BTC", horizon_seconds=60, step_seconds=15))
+
+class Prediction(BaseModel):
+    """What a model returns: the expected return over the horizon (finite)."""
+
+    model_config = ConfigDict(allow_inf_nan=False, extra="forbid")
+    value: float
+
+
+def score(prediction: dict[str, Any], ground_truth: dict[str, Any]) -> dict[str, Any]:
+    """Directional score: +|return| when the sign is right, -|return| when wrong, 0 if flat.
+
+    Scaled to basis points so the leaderboard shows readable numbers.
+    """
+    predicted, actual = float(prediction["value"]), float(ground_truth["return"])
+    if predicted == 0.0 or actual == 0.0:
+        return {"value": 0.0, "success": True, "failed_reason": None}
+    sign = math.copysign(1.0, predicted) * math.copysign(1.0, actual)
+    return {"value": sign * abs(actual) * 10_000, "success": True, "failed_reason": None}
+
+
+CONTRACT = CrunchContract(
+    output_type=Prediction,
+    scope=PredictionScope(subject="BTC", horizon_seconds=60, step_seconds=15),
+    scoring_function=score,
+)

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import Any
+
+from example_crunch.tracker import TrackerBase
+
+
+class ContrarianTracker(TrackerBase):
+    """Bets the last candle's move reverses."""
+
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
+        closes = self.closes()
+        if len(closes) < 2 or closes[-2] == 0:
+            return {"value": 0.0}
+        return {"value": -(closes[-1] / closes[-2] - 1.0)}
