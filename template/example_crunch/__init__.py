@@ -1,1 +1,1 @@
-"""example_crunch: the example competition that `coordinator-node init-workspace` copies."""
+"""example_crunch: the competition package (contract, tracker base class, example models)."""
