@@ -19,8 +19,8 @@ from coordinator_node.workspace import (
     replacements,
     template_dir,
 )
+from tests.packaging.helpers import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER_RE = re.compile(r"example[_\- ]?crunch", re.IGNORECASE)
 JUNK = {"__pycache__", ".pytest_cache"}
 

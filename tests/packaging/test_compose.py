@@ -1,0 +1,192 @@
+"""docker-compose.yml: the production-like stack's services, health checks and start order,
+env vars that are real settings, and `docker compose config` where a client exists."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from coordinator_node.settings import Settings
+from tests.packaging.helpers import REPO_ROOT, cli_subcommands
+
+COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
+ENV_EXAMPLE = REPO_ROOT / "compose.env.example"
+NODE_SERVICES = {"temporal-setup", "migrate", "models", "worker", "api"}
+ONE_SHOTS = {"temporal-setup", "migrate"}
+SETTING_NAMES = {name.upper() for name in Settings.model_fields}
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    data = yaml.safe_load(COMPOSE_FILE.read_text())
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture(scope="module")
+def services(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return compose["services"]
+
+
+def env_file_values(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key, sep, value = line.partition("=")
+            assert sep, f"not KEY=VALUE: {line!r}"
+            values[key.strip()] = value.strip()
+    return values
+
+
+def environment(service: dict[str, Any]) -> dict[str, str]:
+    env = service.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(item.split("=", 1) for item in env)
+    return {str(k): str(v) for k, v in env.items()}
+
+
+def conditions(service: dict[str, Any]) -> dict[str, str]:
+    depends = service.get("depends_on") or {}
+    assert isinstance(depends, dict), "depends_on must name a condition for each dependency"
+    return {name: spec["condition"] for name, spec in depends.items()}
+
+
+def test_the_stack_has_every_part(services: dict[str, dict[str, Any]]) -> None:
+    assert set(services) == {"postgresql", "temporal", "temporal-ui", *NODE_SERVICES}
+    assert services["postgresql"]["image"].startswith("postgres:16")
+    assert services["temporal"]["image"].split(":")[0] == "temporalio/auto-setup"
+    assert services["temporal-ui"]["image"].split(":")[0] == "temporalio/ui"
+
+
+def test_temporal_runs_on_the_stacks_postgres(services: dict[str, dict[str, Any]]) -> None:
+    env = environment(services["temporal"])
+    assert env["DB"] == "postgres12"
+    assert env["DB_PORT"] == "5432"
+    assert env["POSTGRES_SEEDS"] == "postgresql"
+    pg = environment(services["postgresql"])
+    assert env["POSTGRES_USER"] == pg["POSTGRES_USER"]
+    assert env["POSTGRES_PWD"] == pg["POSTGRES_PASSWORD"]
+    assert environment(services["temporal-ui"])["TEMPORAL_ADDRESS"] == "temporal:7233"
+    assert "127.0.0.1:8233:8080" in services["temporal-ui"]["ports"]
+
+
+def test_health_checks(services: dict[str, dict[str, Any]]) -> None:
+    def check(name: str) -> str:
+        return " ".join(services[name]["healthcheck"]["test"])
+
+    assert "pg_isready" in check("postgresql")
+    assert "temporal operator" in check("temporal")
+    assert "/healthz" in check("api")
+    assert "MODEL_RUNNER_PORT" in check("models")
+    assert any(str(v).endswith(":/var/lib/postgresql/data")
+               for v in services["postgresql"]["volumes"])  # the data outlives the container
+
+
+def test_start_order(services: dict[str, dict[str, Any]]) -> None:
+    healthy, done = "service_healthy", "service_completed_successfully"
+    assert conditions(services["temporal"]) == {"postgresql": healthy}
+    assert conditions(services["temporal-ui"]) == {"temporal": healthy}
+    assert conditions(services["temporal-setup"]) == {"temporal": healthy}
+    assert conditions(services["migrate"]) == {"postgresql": healthy}
+    assert conditions(services["worker"]) == {
+        "migrate": done, "temporal-setup": done, "temporal": healthy, "models": healthy}
+    assert conditions(services["api"]) == {"migrate": done, "temporal": healthy}
+    for name, service in services.items():
+        for dependency, condition in conditions(service).items():
+            assert dependency in services, f"{name} depends on unknown {dependency}"
+            if condition == healthy:
+                assert "healthcheck" in services[dependency], f"{dependency} has no healthcheck"
+            if condition == done:
+                assert services[dependency]["restart"] == "no", f"{dependency} must be one-shot"
+
+
+def test_node_services_run_real_commands(services: dict[str, dict[str, Any]]) -> None:
+    subcommands = set(cli_subcommands())
+    for name in NODE_SERVICES:
+        service = services[name]
+        assert service["build"] == "."
+        assert service["env_file"] == "compose.env"
+        if name == "models":
+            assert service["entrypoint"] == ["python", "-m", "coordinator_node.runners.local"]
+            continue
+        assert service["command"][0] in subcommands, name
+    commands = {name: services[name]["command"][0] for name in NODE_SERVICES - {"models"}}
+    assert commands == {"temporal-setup": "search-attributes", "migrate": "migrate",
+                        "worker": "worker", "api": "api"}
+    assert all(services[name]["restart"] == "no" for name in ONE_SHOTS)
+    assert "8000:8000" in services["api"]["ports"]
+
+
+def test_every_env_var_the_node_gets_is_a_setting(services: dict[str, dict[str, Any]]) -> None:
+    for name in NODE_SERVICES:
+        unknown = set(environment(services[name])) - SETTING_NAMES
+        assert not unknown, f"{name} sets {unknown}, which are not settings"
+    unknown = set(env_file_values(ENV_EXAMPLE)) - SETTING_NAMES
+    assert not unknown, f"compose.env.example sets {unknown}, which are not settings"
+
+
+def test_compose_env_example_is_a_valid_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SETTING_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    values = env_file_values(ENV_EXAMPLE)
+    for key in ("API_KEY", "CRUNCH_ID", "DATABASE_URL", "TEMPORAL_ADDRESS", "FEED_SOURCE"):
+        assert key in values, key
+    settings = Settings(_env_file=str(ENV_EXAMPLE))  # type: ignore[call-arg]
+    assert settings.database_url.startswith("postgresql://")
+    assert "@postgresql:5432/" in settings.database_url
+    assert settings.temporal_address == "temporal:7233"
+    assert settings.model_runner_host == "models"
+    assert settings.api_key is not None
+    assert len(settings.local_models) == 3
+
+
+def test_dockerfile() -> None:
+    text = (REPO_ROOT / "Dockerfile").read_text()
+    assert text.startswith("#") and "FROM python:3.11-slim" in text
+    assert "pip install ." in text
+    user = [line.split()[1] for line in text.splitlines() if line.startswith("USER ")]
+    assert user and user[-1] not in {"root", "0"}
+    assert 'ENTRYPOINT ["coordinator-node"]' in text
+    ignored = (REPO_ROOT / ".dockerignore").read_text().split()
+    assert {".venv", ".git", ".data", "compose.env", ".env"} <= set(ignored)
+
+
+def compose_command() -> list[str] | None:
+    def works(argv: list[str]) -> str | None:
+        try:
+            result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return result.stdout.strip() if result.returncode == 0 else None
+
+    if shutil.which("docker") and works(["docker", "compose", "version", "--short"]):
+        return ["docker", "compose"]
+    standalone = shutil.which("docker-compose")
+    version = works([standalone, "version", "--short"]) if standalone else None
+    if standalone and version and version.lstrip("v").startswith("2"):
+        return [standalone]  # v1 (Python) does not know the Compose Specification
+    return None
+
+
+def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
+    command = compose_command()
+    if command is None:
+        pytest.skip("no Docker Compose v2 client here (`docker compose` / `docker-compose`)")
+    # A copy with compose.env made from the example, as an operator's checkout would have.
+    for name in ("docker-compose.yml", "Dockerfile", ".dockerignore"):
+        shutil.copy(REPO_ROOT / name, tmp_path / name)
+    shutil.copy(ENV_EXAMPLE, tmp_path / "compose.env")
+    (tmp_path / "template").mkdir()
+    result = subprocess.run([*command, "config", "-q"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    services = subprocess.run([*command, "config", "--services"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=60)
+    assert set(services.stdout.split()) == {"postgresql", "temporal", "temporal-ui",
+                                            *NODE_SERVICES}
