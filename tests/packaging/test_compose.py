@@ -137,7 +137,7 @@ def test_compose_env_example_is_a_valid_configuration(monkeypatch: pytest.Monkey
     values = env_file_values(ENV_EXAMPLE)
     for key in ("API_KEY", "CRUNCH_ID", "DATABASE_URL", "TEMPORAL_ADDRESS", "FEED_SOURCE"):
         assert key in values, key
-    settings = Settings(_env_file=str(ENV_EXAMPLE))  # type: ignore[call-arg]
+    settings = Settings(_env_file=str(ENV_EXAMPLE))
     assert settings.database_url.startswith("postgresql://")
     assert "@postgresql:5432/" in settings.database_url
     assert settings.temporal_address == "temporal:7233"
