@@ -3,6 +3,7 @@ the two make commands, and every `coordinator-node` subcommand it shows exists."
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import re
 from types import ModuleType
@@ -84,3 +85,16 @@ def test_every_setting_the_readme_names_exists() -> None:
     others = {"TEST_PG_ADMIN_URL", "COMPETITION_DIR", "POSTGRES_PASSWORD"}
     assigned = {m for text in code_text(README) for m in re.findall(r"\b([A-Z][A-Z_]+)=", text)}
     assert assigned - settings - others == set()
+
+
+def test_checkpoint_subcommands_in_the_readme_exist_once_the_cli_has_them() -> None:
+    parsers = cli_subcommands()
+    if "checkpoint" not in parsers:
+        pytest.skip("`coordinator-node checkpoint` is not in the CLI yet (checkpoints issue)")
+    actions = [a for a in parsers["checkpoint"]._actions
+               if isinstance(a, argparse._SubParsersAction)]
+    known = set(actions[0].choices) if actions else set()
+    mentioned = {m for text in code_text(README)
+                 for m in re.findall(r"\bcoordinator-node checkpoint ([a-z][a-z-]*)", text)}
+    assert mentioned == {"list", "show", "create", "confirm", "status"}
+    assert mentioned <= known, mentioned - known
