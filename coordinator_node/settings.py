@@ -82,6 +82,12 @@ class Settings(BaseSettings):
     )
 
     # --- schedules ---------------------------------------------------------------------
+    worker_bootstrap: bool = Field(
+        default=True, description="create schedules and feed workflows at start (false for "
+                                  "extra workers)")
+    resolve_deadline_seconds: int = Field(
+        default=600, ge=1, description="after the horizon, how long ground truth may take "
+                                       "before the input EXPIRES")
     snapshot_interval_seconds: int = Field(default=3600, ge=1)
     checkpoint_interval_seconds: int = Field(
         default=7 * 24 * 3600, ge=0, description="0 = no schedule, checkpoints on demand"

@@ -49,7 +49,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> N
         with ThreadPoolExecutor(ACTIVITY_THREADS, thread_name_prefix="activity") as executor:
             worker = build_worker(client, services, executor)
             async with worker:
-                await ensure_running(client, services)
+                if settings.worker_bootstrap:
+                    await ensure_running(client, services)
                 log.info("worker polling task queue %r on %s",
                          settings.temporal_task_queue, settings.temporal_address)
                 await stop.wait()

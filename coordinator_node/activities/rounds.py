@@ -1,12 +1,347 @@
-"""Rounds activities (filled by the rounds issue)."""
+"""Round activities: capture the input, tick and ask the models, resolve, score, roll up."""
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import func, select, update
+from temporalio import activity
+
+from coordinator_node.db import session_scope
+from coordinator_node.db.ids import compact_ts, input_id, prediction_id, snapshot_id
+from coordinator_node.db.tables import (
+    Input,
+    InputStatus,
+    Leaderboard,
+    Model,
+    Prediction,
+    PredictionStatus,
+    Score,
+    Snapshot,
+)
+from coordinator_node.db.types import utcnow
+from coordinator_node.db.upsert import upsert
+from coordinator_node.feeds.base import granularity_seconds
+from coordinator_node.feeds.reader import as_plain, input_window, newest_records, records_between
+from coordinator_node.rounds.logic import rank, score_one, validate_output, window_means
+from coordinator_node.rounds.messages import (
+    CaptureInput,
+    InputRef,
+    LostRoundInput,
+    PeriodInput,
+    PredictInput,
+    ResolveInput,
+    ResolveResult,
+    RoundCounts,
+)
+from coordinator_node.runners.base import CallStatus, ModelCallResult, ModelIdentity
 from coordinator_node.services import Services
+
+# A model seen this recently that does not answer a round is ABSENT from it.
+KNOWN_MODEL_WINDOW = timedelta(hours=24)
+HEARTBEAT_SECONDS = 2.0
+UPDATE_CHUNK = 1000  # ids per set-based UPDATE
+
+PREDICTIONS = Prediction.__table__  # type: ignore[attr-defined]
+P = PREDICTIONS.c
+S = Score.__table__.c  # type: ignore[attr-defined]
+N = Snapshot.__table__.c  # type: ignore[attr-defined]
+M = Model.__table__.c  # type: ignore[attr-defined]
+
+
+def _prediction_row(data: PredictInput | LostRoundInput, model_id: str, status: str,
+                    **fields: Any) -> dict[str, Any]:
+    return {"id": prediction_id(data.input_id, model_id), "input_id": data.input_id,
+            "config_id": data.config_id, "model_id": model_id, "slot": data.slot,
+            "status": status, "output": None, "raw_output": None, "failed_reason": None,
+            "exec_time_us": None, "created_at": utcnow(), "scored_at": None, **fields}
+
+
+class RoundActivities:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    # --- input -------------------------------------------------------------------------
+    @activity.defn
+    def capture_input(self, data: CaptureInput) -> str:
+        """The newest window at the slot, stored once per (config, slot)."""
+        the_id = input_id(data.config_id, data.slot)
+        with session_scope(self.services.engine) as session:
+            records = newest_records(session, data.feed.key, data.slot, data.window_size)
+            payload = input_window(records, data.feed.subject, data.slot)
+            upsert(session, Input, [{
+                "id": the_id, "config_id": data.config_id, "slot": data.slot,
+                "status": InputStatus.RECEIVED, "payload": payload, "ground_truth": None,
+                "horizon_at": data.slot + timedelta(seconds=data.horizon_seconds),
+                "received_at": utcnow(), "resolved_at": None,
+                "detail": None if records else f"no {data.feed} records at or before the slot",
+            }], ["id"])
+        return the_id
+
+    # --- the model call ----------------------------------------------------------------
+    @activity.defn
+    async def predict(self, data: PredictInput) -> RoundCounts:
+        """Tick then predict every model, once, and persist the round's predictions in one
+        transaction. Never retried (the workflow gives it one attempt)."""
+        runner = self.services.runner
+        if runner is None:
+            raise RuntimeError("this worker has no model runner")
+        payload = await asyncio.to_thread(self._payload, data.input_id)
+
+        async def heartbeat_forever() -> None:
+            while True:
+                activity.heartbeat()
+                await asyncio.sleep(HEARTBEAT_SECONDS)
+
+        present = await runner.models()
+        # Known before the call: if this attempt is lost, they still get their row.
+        await asyncio.to_thread(self._record_models, present)
+        beat = asyncio.create_task(heartbeat_forever())
+        try:
+            ticks = {r.model.model_id: r for r in await runner.call(
+                "tick", [payload], timeout_seconds=data.timeout_seconds)}
+            answers = await runner.call(
+                "predict", kwargs={"subject": data.subject,
+                                   "horizon_seconds": data.horizon_seconds,
+                                   "step_seconds": data.step_seconds},
+                timeout_seconds=data.timeout_seconds)
+        finally:
+            beat.cancel()
+        return await asyncio.to_thread(self._persist_answers, data, present, ticks, answers)
+
+    def _payload(self, the_input_id: str) -> dict[str, Any]:
+        with session_scope(self.services.engine) as session:
+            row = session.get(Input, the_input_id)
+            if row is None:
+                raise ValueError(f"unknown input {the_input_id}")
+            return row.payload
+
+    def _persist_answers(self, data: PredictInput, present: list[ModelIdentity],
+                         ticks: dict[str, ModelCallResult],
+                         answers: list[ModelCallResult]) -> RoundCounts:
+        contract = self.services.contract
+        rows: dict[str, dict[str, Any]] = {}
+        for answer in answers:
+            model_id = answer.model.model_id
+            tick = ticks.get(model_id)
+            common = {"exec_time_us": answer.exec_time_us}
+            if tick is not None and tick.status != CallStatus.SUCCESS:
+                rows[model_id] = _prediction_row(
+                    data, model_id, PredictionStatus.FAILED, **common,
+                    failed_reason=f"tick {tick.status.value.lower()}: {tick.detail}")
+            elif answer.status == CallStatus.TIMEOUT:
+                rows[model_id] = _prediction_row(
+                    data, model_id, PredictionStatus.FAILED, **common,
+                    failed_reason=f"timed out after {data.timeout_seconds:g}s: {answer.detail}")
+            elif answer.status == CallStatus.FAILED:
+                rows[model_id] = _prediction_row(
+                    data, model_id, PredictionStatus.FAILED, **common,
+                    failed_reason=f"model failed: {answer.detail}")
+            else:
+                verdict = validate_output(contract.output_type, answer.result)
+                rows[model_id] = _prediction_row(
+                    data, model_id,
+                    PredictionStatus.PENDING if verdict.output else PredictionStatus.FAILED,
+                    **common, output=verdict.output, raw_output=verdict.raw,
+                    failed_reason=verdict.reason)
+        identities = {m.model_id: m for m in [*present, *(a.model for a in answers)]}
+        with session_scope(self.services.engine) as session:
+            self._upsert_models(session, list(identities.values()))
+            for model_id in self._known_models(session) | set(identities):
+                if model_id not in rows:
+                    reason = ("no answer from the model runner" if model_id in identities
+                              else "model not connected to the orchestrator")
+                    rows[model_id] = _prediction_row(data, model_id, PredictionStatus.ABSENT,
+                                                     failed_reason=reason)
+            upsert(session, Prediction, list(rows.values()), ["input_id", "model_id"])
+        counts = Counter(row["status"] for row in rows.values())
+        return RoundCounts(pending=counts[PredictionStatus.PENDING],
+                           failed=counts[PredictionStatus.FAILED],
+                           absent=counts[PredictionStatus.ABSENT])
+
+    def _record_models(self, models: list[ModelIdentity]) -> None:
+        with session_scope(self.services.engine) as session:
+            self._upsert_models(session, models)
+
+    def _upsert_models(self, session: Any, models: list[ModelIdentity]) -> None:
+        now = utcnow()
+        upsert(session, Model, [{
+            "model_id": m.model_id, "model_name": m.model_name, "cruncher_id": m.cruncher_id,
+            "cruncher_name": m.cruncher_name, "deployment_id": m.deployment_id,
+            "infos": {k: v for k, v in m.infos.items() if isinstance(v, str | int | float)},
+            "first_seen_at": now, "last_seen_at": now,
+        } for m in models], ["model_id"], update_columns=[
+            "model_name", "cruncher_id", "cruncher_name", "deployment_id", "infos",
+            "last_seen_at"])
+
+    def _known_models(self, session: Any) -> set[str]:
+        since = utcnow() - KNOWN_MODEL_WINDOW
+        return set(session.execute(select(M.model_id).where(M.last_seen_at >= since)).scalars())
+
+    @activity.defn
+    def record_lost_round(self, data: LostRoundInput) -> RoundCounts:
+        """The model call was lost (e.g. the worker died mid-call): every known model gets its
+        one row for the round as ABSENT with the reason; rows already written stay."""
+        with session_scope(self.services.engine) as session:
+            rows = [_prediction_row(data, model_id, PredictionStatus.ABSENT,
+                                    failed_reason=data.reason)
+                    for model_id in sorted(self._known_models(session))]
+            upsert(session, Prediction, rows, ["input_id", "model_id"])
+        return self._counts(data.input_id)
+
+    # --- ground truth and scoring ------------------------------------------------------
+    @activity.defn
+    def resolve(self, data: ResolveInput) -> ResolveResult:
+        horizon_at = data.slot + timedelta(seconds=data.horizon_seconds)
+        step = timedelta(seconds=granularity_seconds(data.feed.granularity))
+        with session_scope(self.services.engine) as session:
+            row = session.get(Input, data.input_id)
+            if row is None:
+                raise ValueError(f"unknown input {data.input_id}")
+            if row.status != InputStatus.RECEIVED:
+                return ResolveResult(resolved=row.status == InputStatus.RESOLVED, covered=True,
+                                     detail=row.detail)
+            newest = newest_records(session, data.feed.key, datetime.max.replace(tzinfo=UTC), 1)
+            if not newest or newest[-1].ts_event + step < horizon_at:
+                seen = newest[-1].ts_event.isoformat() if newest else "nothing"
+                return ResolveResult(resolved=False, covered=False,
+                                     detail=f"feed covers up to {seen}, horizon is "
+                                            f"{horizon_at.isoformat()}")
+            records = records_between(session, data.feed.key, data.slot, horizon_at)
+            truth = self.services.contract.resolve_ground_truth([as_plain(r) for r in records])
+            if truth is None:
+                return ResolveResult(resolved=False, covered=True,
+                                     detail=f"ground truth unresolvable from {len(records)} "
+                                            f"feed records in [slot, horizon]")
+            row.status = InputStatus.RESOLVED
+            row.ground_truth = dict(truth)
+            row.resolved_at = utcnow()
+        return ResolveResult(resolved=True, covered=True)
+
+    @activity.defn
+    def expire(self, data: InputRef) -> RoundCounts:
+        """Ground truth never arrived: the input EXPIRES, its pending predictions FAIL."""
+        with session_scope(self.services.engine) as session:
+            row = session.get(Input, data.input_id)
+            if row is not None and row.status == InputStatus.RECEIVED:
+                row.status = InputStatus.EXPIRED
+                row.detail = data.reason
+            session.execute(
+                update(PREDICTIONS)
+                .where(P.input_id == data.input_id, P.status == PredictionStatus.PENDING)
+                .values(status=PredictionStatus.FAILED, failed_reason=data.reason)
+            )
+        return self._counts(data.input_id)
+
+    @activity.defn
+    def score(self, data: InputRef) -> RoundCounts:
+        """Score every pending prediction of a resolved input, in one transaction."""
+        contract = self.services.contract
+        with session_scope(self.services.engine) as session:
+            row = session.get(Input, data.input_id)
+            if row is None or row.status != InputStatus.RESOLVED or row.ground_truth is None:
+                raise ValueError(f"input {data.input_id} is not resolved")
+            pending = session.execute(
+                select(P.id, P.model_id, P.output)
+                .where(P.input_id == data.input_id, P.status == PredictionStatus.PENDING)
+            ).all()
+            now = utcnow()
+            scores: list[dict[str, Any]] = []
+            # new status and reason -> prediction ids: a few set-based UPDATEs, not one per row
+            outcomes: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+            for pid, model_id, output in pending:
+                result, reason = score_one(contract.scoring_function, contract.score_type,
+                                           output or {}, row.ground_truth)
+                if result is None:
+                    outcomes[(PredictionStatus.FAILED, reason)].append(pid)
+                    continue
+                value = result.get(contract.aggregation.score_field)
+                scores.append({"prediction_id": pid, "model_id": model_id,
+                               "value": value if isinstance(value, int | float) else None,
+                               "success": bool(result.get("success", True)),
+                               "failed_reason": result.get("failed_reason"), "result": result,
+                               "scored_at": now})
+                outcomes[(PredictionStatus.SCORED, None)].append(pid)
+            upsert(session, Score, scores, ["prediction_id"])
+            for (new_status, reason), ids in outcomes.items():
+                for start in range(0, len(ids), UPDATE_CHUNK):
+                    session.execute(
+                        update(PREDICTIONS)
+                        .where(P.id.in_(ids[start:start + UPDATE_CHUNK]),
+                               P.status == PredictionStatus.PENDING)
+                        .values(status=new_status, failed_reason=reason, scored_at=now)
+                    )
+        return self._counts(data.input_id)
+
+    def _counts(self, the_input_id: str) -> RoundCounts:
+        with session_scope(self.services.engine) as session:
+            by_status = dict(session.execute(
+                select(P.status, func.count()).where(P.input_id == the_input_id)
+                .group_by(P.status)).all())
+        return RoundCounts(**{status.lower(): count for status, count in by_status.items()})
+
+    # --- snapshots and the leaderboard -------------------------------------------------
+    @activity.defn
+    def build_snapshots(self, data: PeriodInput) -> int:
+        """One snapshot per model of the scores made in [start, end) (each score falls in
+        exactly one period), summarised by the contract's `aggregate_snapshot`."""
+        with session_scope(self.services.engine) as session:
+            results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for model_id, result in session.execute(
+                select(S.model_id, S.result)
+                .where(S.scored_at >= data.period_start, S.scored_at < data.period_end)
+            ).all():
+                results[model_id].append(result)
+            aggregate = self.services.contract.aggregate_snapshot
+            rows = [{
+                "id": snapshot_id(model_id, data.period_start, data.period_end),
+                "model_id": model_id, "period_start": data.period_start,
+                "period_end": data.period_end, "prediction_count": len(model_results),
+                "summary": dict(aggregate(model_results)), "created_at": utcnow(),
+            } for model_id, model_results in sorted(results.items())]
+            upsert(session, Snapshot, rows, ["model_id", "period_start", "period_end"],
+                   update_columns=["prediction_count", "summary", "created_at"])
+        return len(rows)
+
+    @activity.defn
+    def rebuild_leaderboard(self, data: PeriodInput) -> str:
+        aggregation = self.services.contract.aggregation
+        longest = max(aggregation.windows.values(), default=24)
+        board_id = f"{data.crunch_id}@{compact_ts(data.period_end)}"
+        with session_scope(self.services.engine) as session:
+            snapshots = session.execute(
+                select(N.model_id, N.period_end, N.summary).where(
+                    N.period_end > data.period_end - timedelta(hours=longest),
+                    N.period_end <= data.period_end)
+            ).all()
+            means = window_means([tuple(s) for s in snapshots], aggregation.windows,
+                                 aggregation.score_field, data.period_end)
+            counts = Counter(s.model_id for s in snapshots)
+            models = {m.model_id: m for m in session.execute(
+                select(Model).where(M.model_id.in_(list(means)))).scalars()}
+            order = rank(means, aggregation.ranking_key, aggregation.ranking_direction)
+            entries = [{
+                "rank": position, "model_id": model_id,
+                "model_name": models[model_id].model_name if model_id in models else "",
+                "cruncher_id": models[model_id].cruncher_id if model_id in models else "",
+                "cruncher_name": models[model_id].cruncher_name if model_id in models else "",
+                "scores": means[model_id], "snapshot_count": counts[model_id],
+            } for position, model_id in enumerate(order, start=1)]
+            upsert(session, Leaderboard, [{
+                "id": board_id, "built_at": data.period_end, "entries": entries,
+                "meta": {"ranking_key": aggregation.ranking_key,
+                         "ranking_direction": aggregation.ranking_direction,
+                         "windows": aggregation.windows,
+                         "score_field": aggregation.score_field},
+            }], ["id"], update_columns=["entries", "meta", "built_at"])
+        return board_id
 
 
 def activities(services: Services) -> list[Callable[..., Any]]:
-    return []
+    rounds = RoundActivities(services)
+    return [rounds.capture_input, rounds.predict, rounds.record_lost_round, rounds.resolve,
+            rounds.expire, rounds.score, rounds.build_snapshots, rounds.rebuild_leaderboard]

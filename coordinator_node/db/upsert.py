@@ -23,6 +23,8 @@ def upsert(
     """
     if not rows:
         return 0
+    # One multi-row VALUES may not touch a key twice (Postgres refuses): the last row wins.
+    unique = list({tuple(row[c] for c in conflict_columns): row for row in rows}.values())
     table: Table = model.__table__  # type: ignore[attr-defined]
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
@@ -34,7 +36,9 @@ def upsert(
         )
     else:
         statement = statement.on_conflict_do_nothing(index_elements=list(conflict_columns))
-    # executemany: SQLAlchemy batches it into multi-row VALUES ("insertmanyvalues") with a
-    # statement compiled once, far faster than compiling one giant VALUES list per call.
-    result = session.execute(statement, list(rows))
-    return max(result.rowcount or 0, 0)  # type: ignore[attr-defined]
+    # RETURNING keeps SQLAlchemy's "insertmanyvalues" batching (multi-row VALUES pages, one
+    # round trip per page); without it SQLAlchemy 2.1 falls back to one round trip per row for
+    # ON CONFLICT statements. The returned rows are the ones inserted or updated.
+    key = next(iter(table.primary_key.columns))
+    result = session.execute(statement.returning(key), unique)
+    return len(result.all())

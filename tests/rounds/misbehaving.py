@@ -8,6 +8,24 @@ from typing import Any
 from example_crunch.tracker import TrackerBase
 
 
+class UpTracker(TrackerBase):
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
+        return {"value": 1.0}
+
+
+class DownTracker(TrackerBase):
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
+        return {"value": -1.0}
+
+
+class SleepyTracker(TrackerBase):
+    """Answers, but only after 6 s: long enough to kill a worker mid-call."""
+
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
+        time.sleep(6)
+        return {"value": 1.0}
+
+
 class PerfectTracker(TrackerBase):
     """Cheats in tests only: told the future through its tick, it always has the sign right."""
 

@@ -1,0 +1,1 @@
+"""Prediction rounds: configs, output validation, scoring, snapshots and the leaderboard."""

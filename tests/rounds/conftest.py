@@ -1,0 +1,77 @@
+"""Round test helpers: a rising test feed and a real client runner on local model nodes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine
+
+from coordinator_node.db import session_scope
+from coordinator_node.feeds.base import FeedRow, store_rows
+from coordinator_node.feeds.messages import FeedRef
+from coordinator_node.rounds.messages import RoundInput
+from coordinator_node.runners.client import ModelRunnerClientRunner
+from coordinator_node.runners.local.cluster import LocalCluster, model_identity
+
+BASE = "example_crunch.tracker.TrackerBase"
+FEED = FeedRef(source="test", subject="BTC", kind="candle", granularity="1s")
+
+
+def model(name: str) -> str:
+    return f"tests.rounds.misbehaving:{name}"
+
+
+def id_of(name: str) -> str:
+    return str(model_identity(model(name))["model_id"])
+
+
+def seed_rising_feed(engine: Engine, start: datetime, seconds: int) -> None:
+    """A market that only goes up: every horizon's return is positive."""
+    rows = [FeedRow(ts_event=start + timedelta(seconds=i),
+                    values={"open": 100.0 + i, "high": 100.5 + i, "low": 99.5 + i,
+                            "close": 100.0 + i + 0.5, "volume": 1.0})
+            for i in range(seconds)]
+    with session_scope(engine) as session:
+        store_rows(session, FEED.key, rows)
+
+
+def now_second() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def round_input(slot: datetime, **overrides: object) -> RoundInput:
+    values: dict[str, object] = {
+        "crunch_id": "test-crunch", "config_id": "btc-2s-every-1s", "subject": "BTC",
+        "horizon_seconds": 2, "interval_seconds": 1, "feed": FEED, "window_size": 30,
+        "model_timeout_seconds": 1.0, "resolve_deadline_seconds": 30, "resolve_poll_seconds": 1,
+        "slot": slot,
+    }
+    values.update(overrides)
+    return RoundInput.model_validate(values)
+
+
+RunnerFactory = Callable[[], ModelRunnerClientRunner]
+
+
+@asynccontextmanager
+async def local_models(
+    names: list[str], crunch_id: str = "test-crunch", model_timeout: float = 1.0
+) -> AsyncIterator[tuple[LocalCluster, RunnerFactory]]:
+    """Local nodes hosting `names`, and a factory for real client runners connected to them."""
+    async with LocalCluster(crunch_id, [model(n) for n in names]) as cluster:
+        def make() -> ModelRunnerClientRunner:
+            return ModelRunnerClientRunner(crunch_id, "127.0.0.1", cluster.port, BASE,
+                                           timeout_seconds=model_timeout)
+        yield cluster, make
+
+
+async def connected(runner: ModelRunnerClientRunner, count: int) -> None:
+    await asyncio.wait_for(runner.connected.wait(), 30)
+    for _ in range(100):
+        if len(await runner.models()) == count:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("models did not connect")
