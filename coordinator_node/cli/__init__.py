@@ -28,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # schema chatter, not news
     try:
         code = args.handler(args)
     except (SettingsError, ContractError) as exc:

@@ -1,9 +1,178 @@
-"""Checkpoints commands (filled by the checkpoints issue)."""
+"""`coordinator-node checkpoint list | show ID | create [--period-end T] | confirm ID --tx-hash H
+| status ID STATUS`: for operators and on-chain tooling. Reads come from the database; create,
+confirm and status go through the checkpoint workflow, exactly as the API does."""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import json
+import sys
+from datetime import UTC, datetime
 from typing import Any
+
+from coordinator_node.cli.core import _dev_flag, _settings
+from coordinator_node.cli.feeds import _aware
+from coordinator_node.settings import Settings
+
+EXIT_REFUSED = 1
+BUILD_WAIT_SECONDS = 120
+
+
+def _stored(settings: Settings, checkpoint_id: str) -> Any:
+    from coordinator_node.activities.checkpoints import state_of
+    from coordinator_node.db import create_db_engine, session_scope
+    from coordinator_node.db.tables import Checkpoint
+
+    engine = create_db_engine(settings.database_url)
+    try:
+        with session_scope(engine) as session:
+            row = session.get(Checkpoint, checkpoint_id)
+            return None if row is None else (state_of(row), row.emission, row.meta)
+    finally:
+        engine.dispose()
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, default=str))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from coordinator_node.db import create_db_engine, session_scope
+    from coordinator_node.db.tables import Checkpoint
+
+    settings = _settings(args)
+    engine = create_db_engine(settings.database_url)
+    c = Checkpoint.__table__.c  # type: ignore[attr-defined]
+    query = select(Checkpoint).order_by(c.period_end.desc()).limit(args.limit)
+    if args.status:
+        query = query.where(c.status == args.status)
+    with session_scope(engine) as session:
+        rows = list(session.execute(query).scalars())
+    engine.dispose()
+    if not rows:
+        print("no checkpoints")
+        return 0
+    print(f"{'ID':<44} {'STATUS':<10} {'PERIOD START':<26} {'PERIOD END':<26} MODELS  TX")
+    for row in rows:
+        print(f"{row.id:<44} {row.status:<10} {row.period_start.isoformat():<26} "
+              f"{row.period_end.isoformat():<26} {len(row.emission['cruncher_rewards']):6d}  "
+              f"{row.tx_hash or '-'}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    found = _stored(_settings(args), args.checkpoint_id)
+    if found is None:
+        print(f"coordinator-node: unknown checkpoint {args.checkpoint_id}", file=sys.stderr)
+        return EXIT_REFUSED
+    state, emission, meta = found
+    _print_json({**state.model_dump(mode="json", exclude={"rejected"}), "emission": emission,
+                 "ranking": meta.get("ranking", [])})
+    return 0
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    from coordinator_node.checkpoints import control
+    from coordinator_node.contract import load_contract
+    from coordinator_node.temporal import connect
+    from coordinator_node.workflows.checkpoints import (
+        BUILDING,
+        CheckpointWorkflow,
+        checkpoint_workflow_id,
+    )
+
+    settings = _settings(args)
+    contract = load_contract(settings.contract)
+    period_end = args.period_end or datetime.now(UTC).replace(microsecond=0)
+
+    async def _run() -> int:
+        client = await connect(settings)
+        try:
+            the_id, started = await control.create_checkpoint(client, settings, contract,
+                                                              period_end)
+        except control.CheckpointRefused as refused:
+            print(f"coordinator-node: {refused.message}", file=sys.stderr)
+            return 2
+        print(f"{'started' if started else 'already exists:'} checkpoint {the_id} "
+              f"(workflow {checkpoint_workflow_id(the_id)})", file=sys.stderr)
+        handle = client.get_workflow_handle(checkpoint_workflow_id(the_id))
+        for _ in range(BUILD_WAIT_SECONDS * 4):
+            state = await handle.query(CheckpointWorkflow.state)
+            if state.status != BUILDING:
+                _print_json(state.model_dump(mode="json"))
+                return 0 if state.detail is None else EXIT_REFUSED
+            await asyncio.sleep(0.25)
+        print("coordinator-node: still building; see the Web UI", file=sys.stderr)
+        return EXIT_REFUSED
+
+    return asyncio.run(_run())
+
+
+def _transition(args: argparse.Namespace, send: Any) -> int:
+    from coordinator_node.checkpoints import control
+    from coordinator_node.temporal import connect
+
+    settings = _settings(args)
+    found = _stored(settings, args.checkpoint_id)
+
+    async def _run() -> int:
+        client = await connect(settings)
+        try:
+            state = await send(control, client, found[0] if found else None)
+        except control.CheckpointRefused as refused:
+            print(f"coordinator-node: refused ({refused.kind}): {refused.message}",
+                  file=sys.stderr)
+            return EXIT_REFUSED
+        _print_json(state.model_dump(mode="json"))
+        return 0
+
+    return asyncio.run(_run())
+
+
+def cmd_confirm(args: argparse.Namespace) -> int:
+    if not args.tx_hash.strip():
+        print("coordinator-node: --tx-hash must not be empty", file=sys.stderr)
+        return 2
+    return _transition(args, lambda control, client, stored: control.confirm(
+        client, stored, args.tx_hash.strip(), "cli"))
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    return _transition(args, lambda control, client, stored: control.set_status(
+        client, stored, args.status, "cli"))
 
 
 def register(subparsers: Any) -> None:
-    return None
+    parser = subparsers.add_parser("checkpoint", help="list, show, create, confirm checkpoints")
+    commands = parser.add_subparsers(dest="checkpoint_command", required=True, metavar="ACTION")
+
+    listing = commands.add_parser("list", help="checkpoints, newest period first")
+    listing.add_argument("--status", choices=["PENDING", "SUBMITTED", "CLAIMABLE", "PAID"])
+    listing.add_argument("--limit", type=int, default=20)
+    listing.set_defaults(handler=cmd_list)
+
+    show = commands.add_parser("show", help="one checkpoint with its emission and ranking (JSON)")
+    show.add_argument("checkpoint_id")
+    show.set_defaults(handler=cmd_show)
+
+    create = commands.add_parser(
+        "create", help="build the checkpoint of the period ending at --period-end (once)")
+    create.add_argument("--period-end", type=_aware, default=None,
+                        help="ISO 8601, exclusive (UTC if no offset); default: now")
+    create.set_defaults(handler=cmd_create)
+
+    confirm = commands.add_parser("confirm", help="PENDING → SUBMITTED with the tx hash")
+    confirm.add_argument("checkpoint_id")
+    confirm.add_argument("--tx-hash", required=True)
+    confirm.set_defaults(handler=cmd_confirm)
+
+    status = commands.add_parser("status", help="one step forward: CLAIMABLE, then PAID")
+    status.add_argument("checkpoint_id")
+    status.add_argument("status", choices=["CLAIMABLE", "PAID"])
+    status.set_defaults(handler=cmd_status)
+
+    for command in (listing, show, create, confirm, status):
+        _dev_flag(command)

@@ -1,0 +1,1 @@
+"""Emission checkpoints: ranking a period, the frac64 emission, and the lifecycle messages."""

@@ -1,0 +1,112 @@
+"""Client-side checkpoint operations shared by the API and the CLI: start a period's workflow
+(once), and send it the confirm / set_status Updates, turning every outcome into either the
+checkpoint's state or a `CheckpointRefused` that says why."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from temporalio.client import Client, WorkflowUpdateFailedError
+from temporalio.common import WorkflowIDReusePolicy
+from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
+from temporalio.service import RPCError, RPCStatusCode
+
+from coordinator_node.checkpoints.messages import (
+    ILLEGAL_TRANSITION,
+    INVALID_REQUEST,
+    NOT_BUILT,
+    CheckpointInput,
+    CheckpointState,
+    ConfirmRequest,
+    StatusRequest,
+)
+from coordinator_node.contract import CrunchContract
+from coordinator_node.db.ids import checkpoint_id
+from coordinator_node.db.tables import CheckpointStatus
+from coordinator_node.settings import Settings
+from coordinator_node.workflows.checkpoints import CheckpointWorkflow, checkpoint_workflow_id
+
+RefusalKind = Literal["not_found", "illegal", "invalid", "unavailable"]
+_KIND_OF_TYPE: dict[str | None, RefusalKind] = {
+    ILLEGAL_TRANSITION: "illegal", NOT_BUILT: "illegal", INVALID_REQUEST: "invalid"}
+
+
+class CheckpointRefused(Exception):
+    def __init__(self, kind: RefusalKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+async def create_checkpoint(client: Client, settings: Settings, contract: CrunchContract,
+                            period_end: datetime) -> tuple[str, bool]:
+    """Start the period's workflow; `(checkpoint id, False)` when it already exists."""
+    if period_end.tzinfo is None:
+        raise CheckpointRefused("invalid", "period end must include a UTC offset")
+    if period_end > datetime.now(UTC):
+        raise CheckpointRefused("invalid", f"period end {period_end.isoformat()} is in the "
+                                           "future: its snapshots do not exist yet")
+    the_id = checkpoint_id(settings.crunch_id, period_end)
+    data = CheckpointInput(
+        crunch_id=settings.crunch_id, period_end=period_end.astimezone(UTC),
+        period_seconds=settings.checkpoint_interval_seconds or None,
+        crunch_pubkey=settings.crunch_pubkey or contract.crunch_pubkey,
+        compute_provider=settings.compute_provider or contract.compute_provider,
+        data_provider=settings.data_provider or contract.data_provider)
+    try:
+        await client.start_workflow(
+            CheckpointWorkflow.run, data, id=checkpoint_workflow_id(the_id),
+            task_queue=settings.temporal_task_queue,
+            id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+            static_summary=f"Checkpoint {the_id}")
+    except WorkflowAlreadyStartedError:
+        return the_id, False
+    return the_id, True
+
+
+async def _update(client: Client, stored: CheckpointState | None,
+                  request: ConfirmRequest | StatusRequest) -> CheckpointState:
+    if stored is None:
+        raise CheckpointRefused("not_found", "unknown checkpoint")
+    handle = client.get_workflow_handle(checkpoint_workflow_id(stored.checkpoint_id))
+    try:
+        if isinstance(request, ConfirmRequest):
+            return await handle.execute_update(CheckpointWorkflow.confirm, request)
+        return await handle.execute_update(CheckpointWorkflow.set_status, request)
+    except WorkflowUpdateFailedError as failed:
+        cause = failed.cause
+        if isinstance(cause, ApplicationError):
+            raise CheckpointRefused(_KIND_OF_TYPE.get(cause.type, "illegal"),
+                                    cause.message) from failed
+        raise CheckpointRefused("unavailable", f"update failed: {cause}") from failed
+    except RPCError as err:
+        if err.status != RPCStatusCode.NOT_FOUND:
+            raise CheckpointRefused("unavailable", f"Temporal: {err.message}") from err
+        return _answer_closed(stored, request)
+
+
+def _answer_closed(stored: CheckpointState, request: ConfirmRequest | StatusRequest
+                   ) -> CheckpointState:
+    """The workflow has ended (the checkpoint is PAID): a repeat gets the same answer, any
+    other move is illegal."""
+    if isinstance(request, ConfirmRequest):
+        if stored.tx_hash == request.tx_hash and stored.status != CheckpointStatus.PENDING:
+            return stored
+        raise CheckpointRefused("illegal", f"checkpoint is {stored.status}: cannot confirm "
+                                           "again; allowed next: none (the checkpoint is final)")
+    if request.status == stored.status:
+        return stored
+    raise CheckpointRefused("illegal", f"checkpoint is {stored.status}: cannot move to "
+                                       f"{request.status}; allowed next: none (the checkpoint "
+                                       "is final)")
+
+
+async def confirm(client: Client, stored: CheckpointState | None, tx_hash: str,
+                  actor: str) -> CheckpointState:
+    return await _update(client, stored, ConfirmRequest(tx_hash=tx_hash, actor=actor))
+
+
+async def set_status(client: Client, stored: CheckpointState | None, status: str,
+                     actor: str) -> CheckpointState:
+    return await _update(client, stored, StatusRequest(status=status, actor=actor))

@@ -1,0 +1,72 @@
+"""Inputs, requests and state of the checkpoint workflows (plain pydantic, replay-safe)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+# Failure types an Update or activity raises; the API maps them to HTTP statuses.
+ILLEGAL_TRANSITION = "IllegalTransition"  # 409
+INVALID_REQUEST = "InvalidRequest"  # 422
+NOT_BUILT = "NotBuilt"  # 409: the checkpoint does not exist (yet, or the period had no ranking)
+
+
+class CheckpointInput(BaseModel):
+    """One period `[start, period_end)`; workflows never read settings."""
+
+    crunch_id: str
+    period_end: datetime
+    period_seconds: int | None = None  # None: the period starts where the previous one ended
+    crunch_pubkey: str = ""
+    compute_provider: str = ""
+    data_provider: str = ""
+
+
+class CheckpointTrigger(BaseModel):
+    """What the Schedule passes: the period end is the schedule's action time."""
+
+    crunch_id: str
+    period_seconds: int
+    crunch_pubkey: str = ""
+    compute_provider: str = ""
+    data_provider: str = ""
+
+
+class ConfirmRequest(BaseModel):
+    tx_hash: str = Field(min_length=1, max_length=256)
+    actor: str = "api"
+
+
+class StatusRequest(BaseModel):
+    status: str
+    actor: str = "api"
+
+
+class CheckpointState(BaseModel):
+    checkpoint_id: str
+    status: str  # BUILDING, NOT_BUILT, PENDING, SUBMITTED, CLAIMABLE, PAID
+    period_start: datetime | None = None
+    period_end: datetime
+    tx_hash: str | None = None
+    submitted_at: datetime | None = None
+    claimable_at: datetime | None = None
+    paid_at: datetime | None = None
+    detail: str | None = None
+    rejected: list[str] = Field(default_factory=list)  # refused signals, newest last
+
+
+class BuildResult(BaseModel):
+    built: bool
+    state: CheckpointState
+    ranking: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class TransitionInput(BaseModel):
+    checkpoint_id: str
+    from_status: str
+    to_status: str
+    tx_hash: str | None = None
+    actor: str
+    at: datetime
