@@ -23,6 +23,9 @@ class RoundInput(BaseModel):
     resolve_deadline_seconds: int = 600  # after the horizon, before the input EXPIRES
     resolve_poll_seconds: int = 5
     slot: datetime | None = None  # None: the schedule's action time
+    # False only where the server cannot hold custom search attributes (the time-skipping
+    # test server); the node always publishes them.
+    search_attributes: bool = True
 
 
 class CaptureInput(BaseModel):

@@ -50,12 +50,15 @@ class PredictionRoundWorkflow:
     def __init__(self) -> None:
         self._stage = "STARTING"
         self._counts = RoundCounts()
+        self._publish = True
 
     @workflow.run
     async def run(self, data: RoundInput) -> RoundResult:
         slot = data.slot or scheduled_time(data.interval_seconds)
-        workflow.upsert_search_attributes([CRUNCH_ID.value_set(data.crunch_id),
-                                           PREDICTION_CONFIG.value_set(data.config_id)])
+        self._publish = data.search_attributes
+        if self._publish:
+            workflow.upsert_search_attributes([CRUNCH_ID.value_set(data.crunch_id),
+                                               PREDICTION_CONFIG.value_set(data.config_id)])
         self._enter("CAPTURING", f"{data.config_id} at {slot.isoformat()}")
         the_input = await workflow.execute_activity_method(
             RoundActivities.capture_input,
@@ -127,7 +130,8 @@ class PredictionRoundWorkflow:
 
     def _enter(self, stage: str, details: str) -> None:
         self._stage = stage
-        workflow.upsert_search_attributes([ROUND_STATUS.value_set(stage)])
+        if self._publish:
+            workflow.upsert_search_attributes([ROUND_STATUS.value_set(stage)])
         workflow.set_current_details(f"{stage}: {details}" if details else stage)
 
     @workflow.query

@@ -142,3 +142,27 @@ def test_output_validation_reasons() -> None:
     big = validate_output(InferenceOutput, {"value": 1.0, "pad": "x" * 70_000})
     assert big.output is None and big.reason == "output too large: 70025 bytes > 65536"
     assert big.raw["truncated"] is True and big.raw["size_bytes"] == 70025
+
+
+async def test_time_skipping_an_hour_horizon_and_the_expiry_deadline(
+    time_skipping_env: WorkflowEnvironment, sqlite_engine: Engine, sqlite_url: str,
+    task_queue: str,
+) -> None:
+    """An hour's durable timer and a 15-minute resolve deadline pass in seconds."""
+    now = now_second()
+    seed_rising_feed(sqlite_engine, now - timedelta(minutes=2), 100)  # ends before the horizon
+    runner = InProcessRunner({ModelIdentity("up", "Up"): UpTracker()})
+    settings = make_settings(sqlite_url, temporal_task_queue=task_queue)
+    slot = now - timedelta(seconds=30)
+    async with running_worker(time_skipping_env.client, settings, runner=runner):
+        result = await time_skipping_env.client.execute_workflow(
+            PredictionRoundWorkflow.run,
+            round_input(slot, horizon_seconds=3600, resolve_deadline_seconds=900,
+                        resolve_poll_seconds=60, search_attributes=False),
+            id=f"round-{uuid.uuid4().hex[:8]}", task_queue=task_queue)
+    deadline = slot + timedelta(seconds=3600 + 900)
+    assert result.status == "EXPIRED" and result.detail is not None
+    assert result.detail.startswith(f"ground truth never arrived by {deadline.isoformat()}")
+    with Session(sqlite_engine) as session:
+        prediction = session.execute(select(Prediction)).scalars().one()
+    assert prediction.status == "FAILED" and prediction.failed_reason == result.detail
