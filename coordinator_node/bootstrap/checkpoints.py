@@ -33,7 +33,8 @@ async def ensure_running(client: Client, services: Services) -> None:
     interval = settings.checkpoint_interval
     if interval is None:
         await remove_schedule(client, schedule_id)
-        log.info("checkpoints on demand: `coordinator-node checkpoint create [--dev] [--period-end T]`")
+        log.info("checkpoints on demand: "
+                 "`coordinator-node checkpoint create [--dev] [--period-end T]`")
         return
     trigger = CheckpointTrigger(
         crunch_id=settings.crunch_id, period_seconds=settings.checkpoint_interval_seconds,
