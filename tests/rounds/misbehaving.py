@@ -49,7 +49,7 @@ class RaisingTracker(TrackerBase):
 
 class SlowTracker(TrackerBase):
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
-        time.sleep(2.5)
+        time.sleep(4.5)
         return {"value": 1.0}
 
 

@@ -41,12 +41,12 @@ async def test_rounds_score_good_models_and_explain_every_failure(
     slots = [now - timedelta(seconds=s) for s in (30, 20, 10)]
     settings = make_settings(pg_url, temporal_task_queue=task_queue)
     client = temporal_env.client
-    async with local_models(NAMES) as (_, make_runner):
+    async with local_models(NAMES, model_timeout=2.0) as (_, make_runner):
         runner = make_runner()
         async with running_worker(client, settings, runner=runner):
             await connected(runner, len(NAMES))
             handles = [await client.start_workflow(
-                PredictionRoundWorkflow.run, round_input(slot),
+                PredictionRoundWorkflow.run, round_input(slot, model_timeout_seconds=2.0),
                 id=f"round-{uuid.uuid4().hex[:8]}", task_queue=task_queue) for slot in slots]
             results = await asyncio.gather(*(h.result() for h in handles))
             history = await handles[0].fetch_history()
@@ -85,7 +85,10 @@ async def test_rounds_score_good_models_and_explain_every_failure(
     assert only("RaisingTracker") == ({"FAILED"}, {"model failed: FAILED"})
     slow_status, slow_reasons = only("SlowTracker")
     assert slow_status == {"FAILED"}
-    assert all(r and r.startswith("timed out after 1s") for r in slow_reasons)
+    # Its predict times out; a later round's tick may also queue behind the still-sleeping
+    # call on its node and time out first. Either way the reason says it timed out.
+    assert all(r and r.startswith(("timed out after 2s", "tick timeout")) for r in slow_reasons), (
+        slow_reasons)
     assert only("NanTracker") == ({"FAILED"}, {"invalid output: value: Input should be a "
                                                "finite number"})
     assert by_model[id_of("NanTracker")][0].raw_output == {"value": "NaN"}
