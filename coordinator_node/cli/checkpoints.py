@@ -176,3 +176,4 @@ def register(subparsers: Any) -> None:
 
     for command in (listing, show, create, confirm, status):
         _dev_flag(command)
+        command.set_defaults(hard_exit=True)

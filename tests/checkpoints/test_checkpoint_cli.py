@@ -44,7 +44,7 @@ async def test_checkpoint_commands(temporal_env: WorkflowEnvironment, pg_engine:
         assert state["status"] == "PENDING" and err.startswith("started checkpoint")
 
         code, out, err = await cli(env, "create", "--period-end", end.isoformat())
-        assert code == 0 and err.startswith("already exists: checkpoint")
+        assert code == 0 and err.startswith("already exists: checkpoint"), err
 
         code, out, _ = await cli(env, "list")
         assert code == 0 and the_id in out and "PENDING" in out
