@@ -7,15 +7,14 @@ import logging
 
 from temporalio.client import (
     Client,
-    Schedule,
-    ScheduleActionStartWorkflow,
-    ScheduleIntervalSpec,
     ScheduleOverlapPolicy,
-    SchedulePolicy,
-    ScheduleSpec,
 )
 
-from coordinator_node.bootstrap.schedules import ensure_schedule, remove_schedule
+from coordinator_node.bootstrap.schedules import (
+    ensure_schedule,
+    interval_schedule,
+    remove_schedule,
+)
 from coordinator_node.checkpoints.messages import CheckpointTrigger
 from coordinator_node.services import Services
 from coordinator_node.workflows.checkpoints import CheckpointScheduleWorkflow
@@ -42,12 +41,9 @@ async def ensure_running(client: Client, services: Services) -> None:
         compute_provider=settings.compute_provider or contract.compute_provider,
         data_provider=settings.data_provider or contract.data_provider)
     # Every period must get its checkpoint, even after downtime: buffer and catch up one period.
-    await ensure_schedule(client, schedule_id, Schedule(
-        action=ScheduleActionStartWorkflow(
-            CheckpointScheduleWorkflow.run, trigger, id=f"checkpoint-trigger/{settings.crunch_id}",
-            task_queue=settings.temporal_task_queue, static_summary="Checkpoint period trigger"),
-        spec=ScheduleSpec(intervals=[ScheduleIntervalSpec(every=interval)]),
-        policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.BUFFER_ALL,
-                              catchup_window=interval),
-    ))
+    await ensure_schedule(client, schedule_id, interval_schedule(
+        CheckpointScheduleWorkflow.run, trigger, every=interval,
+        workflow_id=f"checkpoint-trigger/{settings.crunch_id}",
+        task_queue=settings.temporal_task_queue, overlap=ScheduleOverlapPolicy.BUFFER_ALL,
+        catchup_window=interval, summary="Checkpoint period trigger"))
     log.info("checkpoint every %ss", settings.checkpoint_interval_seconds)

@@ -7,16 +7,11 @@ from datetime import timedelta
 
 from temporalio.client import (
     Client,
-    Schedule,
-    ScheduleActionStartWorkflow,
-    ScheduleIntervalSpec,
     ScheduleOverlapPolicy,
-    SchedulePolicy,
-    ScheduleSpec,
 )
 from temporalio.common import WorkflowIDConflictPolicy
 
-from coordinator_node.bootstrap.schedules import ensure_schedule
+from coordinator_node.bootstrap.schedules import ensure_schedule, interval_schedule
 from coordinator_node.feeds.messages import FeedIngestInput, FeedRef, RetentionInput
 from coordinator_node.services import Services
 from coordinator_node.workflows.feeds import (
@@ -48,14 +43,9 @@ async def ensure_running(client: Client, services: Services) -> None:
             id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
         )
         log.info("feed ingest running for %s", feed)
-    await ensure_schedule(client, f"feed-retention/{settings.crunch_id}", Schedule(
-        action=ScheduleActionStartWorkflow(
-            FeedRetentionWorkflow.run,
-            RetentionInput(retention_days=settings.feed_retention_days),
-            id=f"feed-retention/{settings.crunch_id}",
-            task_queue=settings.temporal_task_queue,
-        ),
-        spec=ScheduleSpec(intervals=[ScheduleIntervalSpec(every=timedelta(days=1))]),
-        policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.SKIP,
-                              catchup_window=timedelta(hours=1)),
-    ))
+    retention_id = f"feed-retention/{settings.crunch_id}"
+    await ensure_schedule(client, retention_id, interval_schedule(
+        FeedRetentionWorkflow.run, RetentionInput(retention_days=settings.feed_retention_days),
+        every=timedelta(days=1), workflow_id=retention_id,
+        task_queue=settings.temporal_task_queue, overlap=ScheduleOverlapPolicy.SKIP,
+        catchup_window=timedelta(hours=1)))

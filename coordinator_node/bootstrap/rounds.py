@@ -9,15 +9,14 @@ from datetime import timedelta
 from sqlalchemy import select
 from temporalio.client import (
     Client,
-    Schedule,
-    ScheduleActionStartWorkflow,
-    ScheduleIntervalSpec,
     ScheduleOverlapPolicy,
-    SchedulePolicy,
-    ScheduleSpec,
 )
 
-from coordinator_node.bootstrap.schedules import ensure_schedule, remove_schedule
+from coordinator_node.bootstrap.schedules import (
+    ensure_schedule,
+    interval_schedule,
+    remove_schedule,
+)
 from coordinator_node.contract import CrunchContract
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import PredictionConfig
@@ -77,31 +76,21 @@ async def ensure_running(client: Client, services: Services) -> None:
         data = round_input(services, config)
         # Rounds overlap by design (horizon > interval): ALLOW_ALL. A missed slot is not
         # replayed later (its input would be stale): the catch-up window is one interval.
-        await ensure_schedule(client, round_schedule_id(settings.crunch_id, config), Schedule(
-            action=ScheduleActionStartWorkflow(
-                PredictionRoundWorkflow.run, data,
-                id=f"round/{settings.crunch_id}/{config}",
-                task_queue=settings.temporal_task_queue,
-                static_summary=f"Prediction round {config}",
-            ),
-            spec=ScheduleSpec(intervals=[ScheduleIntervalSpec(
-                every=timedelta(seconds=data.interval_seconds))]),
-            policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.ALLOW_ALL,
-                                  catchup_window=timedelta(seconds=data.interval_seconds)),
-        ))
+        schedule_id = round_schedule_id(settings.crunch_id, config)
+        await ensure_schedule(client, schedule_id, interval_schedule(
+            PredictionRoundWorkflow.run, data, every=timedelta(seconds=data.interval_seconds),
+            workflow_id=schedule_id, task_queue=settings.temporal_task_queue,
+            overlap=ScheduleOverlapPolicy.ALLOW_ALL,
+            catchup_window=timedelta(seconds=data.interval_seconds),
+            summary=f"Prediction round {config}"))
     for config in inactive:
         await remove_schedule(client, round_schedule_id(settings.crunch_id, config))
     period = settings.snapshot_interval_seconds
     # Every period must be rolled up, even after downtime: buffer and catch up a day.
-    await ensure_schedule(client, f"snapshots/{settings.crunch_id}", Schedule(
-        action=ScheduleActionStartWorkflow(
-            SnapshotWorkflow.run,
-            SnapshotInput(crunch_id=settings.crunch_id, period_seconds=period),
-            id=f"snapshots/{settings.crunch_id}", task_queue=settings.temporal_task_queue,
-            static_summary="Snapshots and leaderboard",
-        ),
-        spec=ScheduleSpec(intervals=[ScheduleIntervalSpec(every=timedelta(seconds=period))]),
-        policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.BUFFER_ALL,
-                              catchup_window=timedelta(days=1)),
-    ))
+    snapshots_id = f"snapshots/{settings.crunch_id}"
+    await ensure_schedule(client, snapshots_id, interval_schedule(
+        SnapshotWorkflow.run, SnapshotInput(crunch_id=settings.crunch_id, period_seconds=period),
+        every=timedelta(seconds=period), workflow_id=snapshots_id,
+        task_queue=settings.temporal_task_queue, overlap=ScheduleOverlapPolicy.BUFFER_ALL,
+        catchup_window=timedelta(days=1), summary="Snapshots and leaderboard"))
     log.info("rounds scheduled: %s; snapshots every %ss", ", ".join(active), period)

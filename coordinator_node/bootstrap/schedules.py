@@ -3,16 +3,36 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
+from typing import Any
 
 from temporalio.client import (
     Client,
     Schedule,
+    ScheduleActionStartWorkflow,
     ScheduleAlreadyRunningError,
+    ScheduleIntervalSpec,
+    ScheduleOverlapPolicy,
+    SchedulePolicy,
+    ScheduleSpec,
     ScheduleUpdate,
     ScheduleUpdateInput,
 )
 
 log = logging.getLogger("coordinator_node.schedules")
+
+
+def interval_schedule(
+    workflow_run: Any, arg: Any, *, every: timedelta, workflow_id: str, task_queue: str,
+    overlap: ScheduleOverlapPolicy, catchup_window: timedelta, summary: str | None = None,
+) -> Schedule:
+    """Start `workflow_run(arg)` every `every`, with explicit overlap and catch-up policies."""
+    return Schedule(
+        action=ScheduleActionStartWorkflow(workflow_run, arg, id=workflow_id,
+                                           task_queue=task_queue, static_summary=summary),
+        spec=ScheduleSpec(intervals=[ScheduleIntervalSpec(every=every)]),
+        policy=SchedulePolicy(overlap=overlap, catchup_window=catchup_window),
+    )
 
 
 async def ensure_schedule(client: Client, schedule_id: str, schedule: Schedule) -> None:
