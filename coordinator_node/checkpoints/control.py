@@ -12,6 +12,7 @@ from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
+from coordinator_node.checkpoints.logic import confirm_problem, status_problem
 from coordinator_node.checkpoints.messages import (
     ILLEGAL_TRANSITION,
     INVALID_REQUEST,
@@ -88,18 +89,22 @@ async def _update(client: Client, stored: CheckpointState | None,
 
 def _answer_closed(stored: CheckpointState, request: ConfirmRequest | StatusRequest
                    ) -> CheckpointState:
-    """The workflow has ended (the checkpoint is PAID): a repeat gets the same answer, any
-    other move is illegal."""
+    """The workflow has ended (the checkpoint is PAID): the workflow's own rules, applied to
+    the stored state. A repeat gets the same answer; any other call is refused, a move the
+    rules would allow too, since only the workflow may make it."""
     if isinstance(request, ConfirmRequest):
-        if stored.tx_hash == request.tx_hash and stored.status != CheckpointStatus.PENDING:
-            return stored
-        raise CheckpointRefused("illegal", f"checkpoint is {stored.status}: cannot confirm "
-                                           "again; allowed next: none (the checkpoint is final)")
-    if request.status == stored.status:
-        return stored
-    raise CheckpointRefused("illegal", f"checkpoint is {stored.status}: cannot move to "
-                                       f"{request.status}; allowed next: none (the checkpoint "
-                                       "is final)")
+        problem = confirm_problem(stored, request.tx_hash)
+        moves = stored.status == CheckpointStatus.PENDING
+    else:
+        problem = status_problem(stored, request.status)
+        moves = stored.status != request.status
+    if problem:
+        raise CheckpointRefused("illegal", problem)
+    if moves:
+        raise CheckpointRefused("illegal", f"checkpoint {stored.checkpoint_id} is "
+                                           f"{stored.status} but its workflow is not running; "
+                                           "nothing was written")
+    return stored
 
 
 async def confirm(client: Client, stored: CheckpointState | None, tx_hash: str,

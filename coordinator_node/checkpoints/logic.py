@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from coordinator_node.checkpoints.messages import CheckpointState
 from coordinator_node.contract import FRAC64_ONE
 from coordinator_node.db.tables import CheckpointStatus
 
@@ -94,3 +95,22 @@ def transition_problem(current: str, wanted: str) -> str | None:
         return None
     allowed_text = f"only {allowed}" if allowed else "none (the checkpoint is final)"
     return f"checkpoint is {current}: cannot move to {wanted}; allowed next: {allowed_text}"
+
+
+def confirm_problem(state: CheckpointState, tx_hash: str) -> str | None:
+    """Why confirming with `tx_hash` is illegal now (None: allowed, or the same call again)."""
+    if state.status == CheckpointStatus.PENDING or state.tx_hash == tx_hash:
+        return None
+    return (f"checkpoint is {state.status} with tx_hash {state.tx_hash}: cannot confirm "
+            f"again with another tx_hash; allowed from PENDING only")
+
+
+def status_problem(state: CheckpointState, wanted: str) -> str | None:
+    """Why setting `wanted` is illegal now (None: the one step forward, or the same again)."""
+    if wanted == state.status and state.status != CheckpointStatus.PENDING:
+        return None
+    if wanted == CheckpointStatus.SUBMITTED:
+        return (f"checkpoint is {state.status}: SUBMITTED is reached by confirm with the "
+                "transaction hash")
+    return transition_problem(state.status, wanted)
+

@@ -17,7 +17,7 @@ from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.checkpoints import CheckpointActivities
-    from coordinator_node.checkpoints.logic import transition_problem
+    from coordinator_node.checkpoints.logic import confirm_problem, status_problem
     from coordinator_node.checkpoints.messages import (
         ILLEGAL_TRANSITION,
         INVALID_REQUEST,
@@ -96,12 +96,8 @@ class CheckpointWorkflow:
             detail = state.detail if state and state.detail else "it is still being built"
             return ApplicationError(f"checkpoint has no emission to confirm: {detail}",
                                     type=NOT_BUILT, non_retryable=True)
-        if state.status == CheckpointStatus.PENDING:
-            return None
-        if state.tx_hash == request.tx_hash:
-            return None  # the same confirm again: the same answer
-        return _illegal(f"checkpoint is {state.status} with tx_hash {state.tx_hash}: cannot "
-                        f"confirm again with another tx_hash; allowed from PENDING only")
+        problem = confirm_problem(state, request.tx_hash)
+        return _illegal(problem) if problem else None
 
     def _status_problem(self, request: StatusRequest) -> ApplicationError | None:
         state = self._state
@@ -113,12 +109,7 @@ class CheckpointWorkflow:
         if state is None or state.status in (BUILDING, NOT_BUILT_STATUS):
             return ApplicationError("checkpoint has no emission yet", type=NOT_BUILT,
                                     non_retryable=True)
-        if request.status == state.status and state.status != CheckpointStatus.PENDING:
-            return None  # repeated: the same answer
-        if request.status == CheckpointStatus.SUBMITTED:
-            return _illegal(f"checkpoint is {state.status}: SUBMITTED is reached by confirm "
-                            "with the transaction hash")
-        problem = transition_problem(state.status, request.status)
+        problem = status_problem(state, request.status)
         return _illegal(problem) if problem else None
 
     async def _move(self, to_status: str, actor: str, tx_hash: str | None) -> CheckpointState:

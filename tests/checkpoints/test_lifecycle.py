@@ -213,6 +213,13 @@ async def test_lifecycle_with_50_concurrent_confirms(
     with pytest.raises(control.CheckpointRefused) as refused:
         await control.set_status(client, stored(pg_engine, the_id), "CLAIMABLE", "cli")
     assert refused.value.kind == "illegal" and "final" in refused.value.message
+    same_confirm = await control.confirm(client, stored(pg_engine, the_id), "0xfeed", "api")
+    assert same_confirm.status == "PAID" and same_confirm.tx_hash == "0xfeed"
+    with pytest.raises(control.CheckpointRefused) as refused:
+        await control.confirm(client, stored(pg_engine, the_id), "0xother", "api")
+    assert refused.value.kind == "illegal"
+    assert refused.value.message == ("checkpoint is PAID with tx_hash 0xfeed: cannot confirm "
+                                     "again with another tx_hash; allowed from PENDING only")
     assert [t[1] for t in transitions(pg_engine, the_id)] == [
         "PENDING",
         "SUBMITTED",
