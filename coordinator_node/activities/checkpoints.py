@@ -60,19 +60,16 @@ class CheckpointActivities:
             if existing is not None:
                 return BuildResult(built=True, state=state_of(existing),
                                    ranking=existing.meta.get("ranking", []))
-            later = session.execute(
-                select(C.id).where(C.crunch_id == data.crunch_id,
-                                   C.period_end > data.period_end).limit(1)).scalar()
-            if later is not None:
+            newest = session.execute(
+                select(C.id, C.period_end).where(C.crunch_id == data.crunch_id)
+                .order_by(C.period_end.desc()).limit(1)).first()
+            if newest is not None and newest.period_end > data.period_end:
                 raise ApplicationError(
-                    f"checkpoint {later} already covers a later period: a period ending "
+                    f"checkpoint {newest.id} already covers a later period: a period ending "
                     f"{data.period_end.isoformat()} would overlap it", type=ILLEGAL_TRANSITION,
                     non_retryable=True)
-            previous_end = session.execute(
-                select(C.period_end).where(C.crunch_id == data.crunch_id)
-                .order_by(C.period_end.desc()).limit(1)).scalar()
-            if previous_end is not None:
-                start = previous_end  # periods chain: a snapshot never counts twice
+            if newest is not None:
+                start = newest.period_end  # periods chain: a snapshot never counts twice
             elif data.period_seconds:
                 start = data.period_end - timedelta(seconds=data.period_seconds)
             else:
