@@ -1,3 +1,3 @@
 """coordinator-node: runs CrunchDAO prediction competitions as Temporal durable workflows."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0.dev0"

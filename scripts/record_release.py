@@ -9,7 +9,8 @@ drives every workflow type down each of its paths, and writes
 - `histories/<name>.json`: each workflow run's event history (replayed by
   tests/upgrade/test_replay_releases.py against the current workflow code), and
 - `postgres.sql` (pg_dump) and `sqlite.db`: the database the runs wrote (migrated to head and
-  served by the API in tests/upgrade/test_database_upgrade.py).
+  served by the API in tests/upgrade/test_database_upgrade.py), and
+- `migrations.json`: the released migrations' fingerprints (never edited afterwards).
 
 Paths recorded: a round that scores, one that expires (its feed never comes), one whose model
 call is lost; a snapshot cycle; a checkpoint BUILDING → PENDING → SUBMITTED → CLAIMABLE → PAID
@@ -49,6 +50,7 @@ from coordinator_node.checkpoints.messages import (
     StatusRequest,
 )
 from coordinator_node.db import create_db_engine, migrate
+from coordinator_node.db.engine import upgrade_fingerprints
 from coordinator_node.db.ids import checkpoint_id
 from coordinator_node.feeds.messages import BackfillInput, FeedIngestInput, FeedRef, RetentionInput
 from coordinator_node.rounds.messages import RoundInput, SnapshotInput
@@ -382,6 +384,7 @@ async def run(out: Path, pg_admin_url: str) -> None:
                 await record(env.client, settings, out)
         finally:
             await env.shutdown()
+        (out / "migrations.json").write_text(json.dumps(upgrade_fingerprints(), indent=1))
         pg_dump(pg_url, out / "postgres.sql")
         copy_to_sqlite(pg_url, out / "sqlite.db")
         print(f"wrote {out}")
@@ -395,8 +398,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path,
                         default=REPO_ROOT / "tests" / "releases" / coordinator_node.__version__)
     parser.add_argument("--pg-admin-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--force", action="store_true",
+                        help="replace an existing recording (only before the release ships)")
     args = parser.parse_args()
     if args.out.exists():
+        if not args.force:
+            raise SystemExit(f"{args.out} exists: a shipped release's recording is never "
+                             "replaced (bump the version, or --force before it ships)")
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
     asyncio.run(run(args.out, args.pg_admin_url))

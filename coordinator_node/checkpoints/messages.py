@@ -13,6 +13,12 @@ INVALID_REQUEST = "InvalidRequest"  # 422
 NOT_BUILT = "NotBuilt"  # 409: the checkpoint does not exist (yet, or the period had no ranking)
 
 
+# How long one run of a checkpoint workflow lives before it continues as new, carrying its
+# state: no open checkpoint pins the code of an old release for longer (README, "Changing
+# workflow code").
+CHECKPOINT_RUN_SECONDS = 24 * 3600
+
+
 class CheckpointInput(BaseModel):
     """One period `[start, period_end)`; workflows never read settings."""
 
@@ -22,6 +28,9 @@ class CheckpointInput(BaseModel):
     crunch_pubkey: str = ""
     compute_provider: str = ""
     data_provider: str = ""
+    max_run_seconds: int = Field(default=CHECKPOINT_RUN_SECONDS, ge=1)
+    # The state carried across continue-as-new: the checkpoint is built, do not build again.
+    carried: CheckpointState | None = None
 
 
 class CheckpointTrigger(BaseModel):

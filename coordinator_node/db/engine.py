@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import ast
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,3 +67,19 @@ def alembic_config(url: str) -> Config:
 def migrate(url: str, revision: str = "head") -> None:
     """Bring the schema to `revision`. Safe to run any number of times; never drops data."""
     command.upgrade(alembic_config(url), revision)
+
+
+def upgrade_fingerprints() -> dict[str, str]:
+    """Each migration's revision → SHA-256 of its `upgrade()` source. A release records these;
+    a test refuses any later edit of a released migration (add a new revision instead)."""
+    fingerprints = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        tree = ast.parse(path.read_text())
+        revision = next(ast.literal_eval(node.value) for node in tree.body
+                        if isinstance(node, ast.Assign)
+                        and any(isinstance(t, ast.Name) and t.id == "revision"
+                                for t in node.targets))
+        upgrade = next(node for node in tree.body
+                       if isinstance(node, ast.FunctionDef) and node.name == "upgrade")
+        fingerprints[revision] = hashlib.sha256(ast.dump(upgrade).encode()).hexdigest()
+    return fingerprints

@@ -40,6 +40,8 @@ DB_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1),
 BUILDING = "BUILDING"
 NOT_BUILT_STATUS = "NOT_BUILT"
 MAX_REJECTED_KEPT = 20
+# 0.3.0: a run lives at most `max_run_seconds`, then continues as new with its state.
+BOUNDED_RUN_PATCH = "checkpoint-bounded-run"
 
 
 def checkpoint_workflow_id(the_checkpoint_id: str) -> str:
@@ -58,22 +60,38 @@ class CheckpointWorkflow:
 
     @workflow.run
     async def run(self, data: CheckpointInput) -> CheckpointState:
-        the_id = checkpoint_id(data.crunch_id, data.period_end)
-        self._state = CheckpointState(checkpoint_id=the_id, status=BUILDING,
-                                      period_end=data.period_end)
         workflow.upsert_search_attributes([CRUNCH_ID.value_set(data.crunch_id)])
-        self._publish()
-        built = await workflow.execute_activity_method(
-            CheckpointActivities.build_checkpoint, data,
-            start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY)
-        self._state = built.state
-        if not built.built:
-            self._state.status = NOT_BUILT_STATUS
+        if data.carried is not None:  # a later run of a built checkpoint
+            self._state = data.carried
             self._publish()
+        else:
+            the_id = checkpoint_id(data.crunch_id, data.period_end)
+            self._state = CheckpointState(checkpoint_id=the_id, status=BUILDING,
+                                          period_end=data.period_end)
+            self._publish()
+            built = await workflow.execute_activity_method(
+                CheckpointActivities.build_checkpoint, data,
+                start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY)
+            self._state = built.state
+            if not built.built:
+                self._state.status = NOT_BUILT_STATUS
+                self._publish()
+                return self._state
+            self._publish()
+
+        def paid() -> bool:
+            return self._status == CheckpointStatus.PAID and workflow.all_handlers_finished()
+
+        if not workflow.patched(BOUNDED_RUN_PATCH):  # a run begun by release 0.2.0
+            await workflow.wait_condition(paid)
             return self._state
-        self._publish()
-        await workflow.wait_condition(
-            lambda: self._status == CheckpointStatus.PAID and workflow.all_handlers_finished())
+        try:
+            await workflow.wait_condition(paid, timeout=timedelta(seconds=data.max_run_seconds))
+        except TimeoutError:
+            # Bounded lifetime: roll over (after any transition in flight) carrying the state,
+            # so the next run replays on the newest code and old patches can be retired.
+            await workflow.wait_condition(workflow.all_handlers_finished)
+            workflow.continue_as_new(data.model_copy(update={"carried": self._state}))
         return self._state
 
     @property

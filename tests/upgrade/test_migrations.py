@@ -1,0 +1,83 @@
+"""Migrations: forward-only, never edited once released, and each with a test of its own
+(`test_migration_<revision>`, enforced below)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from coordinator_node.db import create_db_engine, migrate
+from coordinator_node.db.engine import alembic_config, upgrade_fingerprints
+from tests.conftest import PG_ADMIN_URL, _admin
+from tests.upgrade.releases import RELEASES_DIR, release_versions
+
+INITIAL_TABLES = {
+    "models", "feed_records", "feed_watermarks", "prediction_configs", "inputs", "predictions",
+    "scores", "snapshots", "leaderboards", "checkpoints", "checkpoint_transitions",
+    "alembic_version",
+}
+
+
+def revisions() -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+@pytest.fixture
+def empty_sqlite(tmp_path: Path) -> Iterator[str]:
+    yield f"sqlite:///{tmp_path / 'empty.db'}"
+
+
+@pytest.fixture
+def empty_postgres() -> Iterator[str]:
+    name = f"cn_migration_{uuid.uuid4().hex[:10]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def tables(url: str) -> set[str]:
+    engine = create_db_engine(url)
+    names = set(inspect(engine).get_table_names())
+    engine.dispose()
+    return names
+
+
+def test_every_migration_has_a_test_of_its_own() -> None:
+    module = sys.modules[__name__]
+    missing = [r for r in revisions() if not hasattr(module, f"test_migration_{r}")]
+    assert not missing, f"write test_migration_<revision> for: {missing}"
+
+
+def test_released_migrations_are_never_edited() -> None:
+    current = upgrade_fingerprints()
+    for version in release_versions():
+        released = json.loads((RELEASES_DIR / version / "migrations.json").read_text())
+        for revision, fingerprint in released.items():
+            assert current.get(revision) == fingerprint, (
+                f"migration {revision} was released in {version} and has changed: "
+                "add a new revision instead")
+
+
+def test_migrations_are_forward_only(empty_sqlite: str) -> None:
+    migrate(empty_sqlite)
+    with pytest.raises(NotImplementedError, match="forward-only"):
+        command.downgrade(alembic_config(empty_sqlite), "base")
+    assert "checkpoints" in tables(empty_sqlite)  # nothing dropped
+
+
+def test_migration_0001(empty_sqlite: str, empty_postgres: str) -> None:
+    """The initial schema: every table of release 0.2.0 on an empty database."""
+    for url in (empty_sqlite, empty_postgres):
+        migrate(url, "0001")
+        assert tables(url) == INITIAL_TABLES
