@@ -22,9 +22,9 @@ from coordinator_node.activities.checkpoints import CheckpointActivities
 from coordinator_node.checkpoints.messages import CheckpointInput
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.db import create_db_engine, session_scope
-from coordinator_node.db.ids import snapshot_id
 from coordinator_node.db.tables import Snapshot
 from coordinator_node.db.upsert import upsert
+from coordinator_node.ids import snapshot_id
 from coordinator_node.services import Services
 from coordinator_node.settings import Settings
 

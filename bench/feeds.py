@@ -19,9 +19,9 @@ from sqlmodel import Session
 from bench._pg import scratch_database
 from coordinator_node.db import create_db_engine, session_scope
 from coordinator_node.db.tables import FeedRecord
-from coordinator_node.feeds.base import store_rows
-from coordinator_node.feeds.reader import FeedKey
+from coordinator_node.feeds.store import store_rows
 from coordinator_node.feeds.synthetic import SyntheticProvider
+from coordinator_node.feeds.types import FeedKey
 
 PAGE = 1000  # a Binance klines page
 

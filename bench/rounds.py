@@ -35,11 +35,12 @@ from bench._pg import scratch_database
 from coordinator_node.activities.rounds import PREDICTIONS, RoundActivities
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.db import create_db_engine, session_scope
-from coordinator_node.db.ids import input_id, prediction_id
 from coordinator_node.db.tables import Input, Prediction, Score
 from coordinator_node.db.upsert import upsert
-from coordinator_node.feeds.base import FeedRow, store_rows
 from coordinator_node.feeds.messages import FeedRef
+from coordinator_node.feeds.store import store_rows
+from coordinator_node.feeds.types import FeedRow
+from coordinator_node.ids import input_id, prediction_id
 from coordinator_node.rounds.logic import score_one
 from coordinator_node.rounds.messages import InputRef, RoundInput
 from coordinator_node.runners.base import CallStatus, ModelCallResult, ModelIdentity

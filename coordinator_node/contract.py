@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coordinator_node.numbers import finite_number
+
 FRAC64_ONE = 1_000_000_000  # reward_pct unit: 1,000,000,000 = 100%
 
 
@@ -136,11 +138,10 @@ def default_aggregate_snapshot(score_results: Sequence[Mapping[str, Any]]) -> di
     counts: dict[str, int] = {}
     for result in score_results:
         for key, value in result.items():
-            if isinstance(value, bool) or not isinstance(value, int | float):
+            number = finite_number(value)
+            if number is None:
                 continue
-            if not math.isfinite(value):
-                continue
-            sums[key] = sums.get(key, 0.0) + float(value)
+            sums[key] = sums.get(key, 0.0) + number
             counts[key] = counts.get(key, 0) + 1
     return {key: sums[key] / counts[key] for key in sums}
 

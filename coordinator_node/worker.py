@@ -11,7 +11,7 @@ from temporalio.client import Client
 from temporalio.worker import Worker
 
 from coordinator_node.activities import build_activities
-from coordinator_node.bootstrap import ensure_running
+from coordinator_node.client.bootstrap import ensure_running
 from coordinator_node.services import Services, open_services
 from coordinator_node.settings import Settings
 from coordinator_node.temporal import connect

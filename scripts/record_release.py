@@ -42,17 +42,17 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
 import coordinator_node
-from coordinator_node.bootstrap.schedules import interval_schedule
 from coordinator_node.checkpoints.messages import (
     CheckpointInput,
     CheckpointTrigger,
     ConfirmRequest,
     StatusRequest,
 )
+from coordinator_node.client.schedules import interval_schedule
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.db.engine import upgrade_fingerprints
-from coordinator_node.db.ids import checkpoint_id
 from coordinator_node.feeds.messages import BackfillInput, FeedIngestInput, FeedRef, RetentionInput
+from coordinator_node.ids import checkpoint_id, checkpoint_workflow_id, ingest_workflow_id
 from coordinator_node.rounds.messages import RoundInput, SnapshotInput
 from coordinator_node.runners.base import ModelIdentity, ModelRunner
 from coordinator_node.runners.in_process import InProcessRunner
@@ -60,18 +60,14 @@ from coordinator_node.services import open_services
 from coordinator_node.settings import Settings
 from coordinator_node.temporal import SEARCH_ATTRIBUTES
 from coordinator_node.worker import ACTIVITY_THREADS, build_worker
-from coordinator_node.workflows.checkpoints import (
-    CheckpointScheduleWorkflow,
-    CheckpointWorkflow,
-    checkpoint_workflow_id,
-)
+from coordinator_node.workflows.checkpoints import CheckpointScheduleWorkflow, CheckpointWorkflow
 from coordinator_node.workflows.feeds import (
     BackfillWorkflow,
     FeedIngestWorkflow,
     FeedRetentionWorkflow,
-    ingest_workflow_id,
 )
-from coordinator_node.workflows.rounds import PredictionRoundWorkflow, SnapshotWorkflow
+from coordinator_node.workflows.rounds import PredictionRoundWorkflow
+from coordinator_node.workflows.snapshots import SnapshotWorkflow
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CRUNCH = "release-crunch"

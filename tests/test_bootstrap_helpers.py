@@ -12,7 +12,7 @@ from temporalio.client import (
 )
 from temporalio.testing import WorkflowEnvironment
 
-from coordinator_node.bootstrap.schedules import ensure_schedule, remove_schedule
+from coordinator_node.client.schedules import ensure_schedule, remove_schedule
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Model
 from coordinator_node.db.upsert import upsert

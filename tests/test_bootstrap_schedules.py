@@ -13,7 +13,7 @@ from temporalio.client import ScheduleActionStartWorkflow, ScheduleOverlapPolicy
 from temporalio.service import RPCError
 from temporalio.testing import WorkflowEnvironment
 
-from coordinator_node.bootstrap import checkpoints, rounds
+from coordinator_node.client import bootstrap
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.services import Services
 from tests.conftest import make_settings
@@ -26,8 +26,8 @@ async def test_schedules_from_settings(temporal_env: WorkflowEnvironment, pg_eng
     settings = make_settings(pg_url, crunch_id=crunch, temporal_task_queue=task_queue,
                              snapshot_interval_seconds=60, checkpoint_interval_seconds=3600)
     services = Services(settings=settings, contract=DEFAULT_CONTRACT, engine=pg_engine)
-    await rounds.ensure_running(client, services)
-    await checkpoints.ensure_running(client, services)
+    await bootstrap.ensure_rounds(client, services)
+    await bootstrap.ensure_checkpoints(client, services)
 
     expected = {
         f"round/{crunch}/btc-60s-every-15s": (timedelta(seconds=15),
@@ -49,11 +49,11 @@ async def test_schedules_from_settings(temporal_env: WorkflowEnvironment, pg_eng
         assert action.workflow == workflow and action.task_queue == task_queue
 
     # Starting again converges (update in place); interval 0 removes the checkpoint Schedule.
-    await rounds.ensure_running(client, services)
+    await bootstrap.ensure_rounds(client, services)
     on_demand = Services(settings=make_settings(pg_url, crunch_id=crunch,
                                                 checkpoint_interval_seconds=0),
                          contract=DEFAULT_CONTRACT, engine=pg_engine)
-    await checkpoints.ensure_running(client, on_demand)
+    await bootstrap.ensure_checkpoints(client, on_demand)
     with pytest.raises(RPCError):
         await client.get_schedule_handle(f"checkpoints/{crunch}").describe()
     for schedule_id in list(expected)[:2]:

@@ -10,8 +10,8 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import Session, SQLModel
 
 from coordinator_node.db import migrate, session_scope
-from coordinator_node.db.ids import checkpoint_id, compact_ts, input_id, prediction_id
 from coordinator_node.db.tables import FeedRecord, Model
+from coordinator_node.ids import checkpoint_id, compact_ts, input_id, prediction_id
 
 EXPECTED_TABLES = {
     "models", "feed_records", "feed_watermarks", "prediction_configs", "inputs", "predictions",

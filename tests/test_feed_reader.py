@@ -7,12 +7,8 @@ from sqlmodel import Session
 
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import FeedRecord
-from coordinator_node.feeds.reader import (
-    FeedKey,
-    input_window,
-    newest_records,
-    records_between,
-)
+from coordinator_node.feeds.store import input_window, newest_records, records_between
+from coordinator_node.feeds.types import FeedKey
 
 KEY = FeedKey("synthetic", "BTC", "candle", "1m")
 T0 = datetime(2026, 1, 1, tzinfo=UTC)

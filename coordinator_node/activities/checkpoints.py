@@ -13,36 +13,25 @@ from temporalio.exceptions import ApplicationError
 
 from coordinator_node.checkpoints.logic import EmissionError, rank_period, validate_emission
 from coordinator_node.checkpoints.messages import (
-    ILLEGAL_TRANSITION,
     BuildResult,
     CheckpointInput,
     CheckpointState,
     TransitionInput,
 )
+from coordinator_node.checkpoints.store import newest_checkpoint, state_of
 from coordinator_node.db import session_scope
-from coordinator_node.db.ids import checkpoint_id
-from coordinator_node.db.tables import (
-    Checkpoint,
-    CheckpointStatus,
-    CheckpointTransition,
-    Snapshot,
-)
+from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
+from coordinator_node.ids import checkpoint_id
 from coordinator_node.services import Services
+from coordinator_node.statuses import CheckpointPhase, CheckpointStatus, Refusal
 
 C = Checkpoint.__table__.c  # type: ignore[attr-defined]
 N = Snapshot.__table__.c  # type: ignore[attr-defined]
 BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)  # the first on-demand period starts here
 STATUS_TIME: dict[str, str] = {CheckpointStatus.SUBMITTED: "submitted_at",
                CheckpointStatus.CLAIMABLE: "claimable_at", CheckpointStatus.PAID: "paid_at"}
-
-
-def state_of(row: Checkpoint, detail: str | None = None) -> CheckpointState:
-    return CheckpointState(
-        checkpoint_id=row.id, status=row.status, period_start=row.period_start,
-        period_end=row.period_end, tx_hash=row.tx_hash, submitted_at=row.submitted_at,
-        claimable_at=row.claimable_at, paid_at=row.paid_at, detail=detail)
 
 
 class CheckpointActivities:
@@ -60,14 +49,12 @@ class CheckpointActivities:
             if existing is not None:
                 return BuildResult(built=True, state=state_of(existing),
                                    ranking=existing.meta.get("ranking", []))
-            newest = session.execute(
-                select(C.id, C.period_end).where(C.crunch_id == data.crunch_id)
-                .order_by(C.period_end.desc()).limit(1)).first()
+            newest = newest_checkpoint(session, data.crunch_id)
             if newest is not None and newest.period_end > data.period_end:
                 raise ApplicationError(
                     f"checkpoint {newest.id} already covers a later period: a period ending "
-                    f"{data.period_end.isoformat()} would overlap it", type=ILLEGAL_TRANSITION,
-                    non_retryable=True)
+                    f"{data.period_end.isoformat()} would overlap it",
+                    type=Refusal.ILLEGAL_TRANSITION, non_retryable=True)
             if newest is not None:
                 start = newest.period_end  # periods chain: a snapshot never counts twice
             elif data.period_seconds:
@@ -87,15 +74,15 @@ class CheckpointActivities:
                           f"{data.period_end.isoformat()}): {len(snapshots)} snapshots, none "
                           f"with a finite {aggregation.score_field!r}; no checkpoint built")
                 return BuildResult(built=False, state=CheckpointState(
-                    checkpoint_id=the_id, status="NOT_BUILT", period_start=start,
+                    checkpoint_id=the_id, status=CheckpointPhase.NOT_BUILT, period_start=start,
                     period_end=data.period_end, detail=reason))
             try:
+                # The input carries the pubkeys (settings over contract: client.inputs).
                 emission = validate_emission(contract.build_emission(
-                    ranking, data.crunch_pubkey or contract.crunch_pubkey,
-                    data.compute_provider or contract.compute_provider or None,
-                    data.data_provider or contract.data_provider or None), len(ranking))
+                    ranking, data.crunch_pubkey, data.compute_provider or None,
+                    data.data_provider or None), len(ranking))
             except EmissionError as exc:
-                raise ApplicationError(f"emission refused: {exc}", type="EmissionInvalid",
+                raise ApplicationError(f"emission refused: {exc}", type=Refusal.EMISSION_INVALID,
                                        non_retryable=True) from exc
             now = utcnow()
             upsert(session, Checkpoint, [{
@@ -128,7 +115,7 @@ class CheckpointActivities:
             if row.status != data.from_status:
                 raise ApplicationError(
                     f"checkpoint {row.id} is {row.status} in the database, expected "
-                    f"{data.from_status}", type=ILLEGAL_TRANSITION, non_retryable=True)
+                    f"{data.from_status}", type=Refusal.ILLEGAL_TRANSITION, non_retryable=True)
             values: dict[str, Any] = {"status": data.to_status, "updated_at": utcnow(),
                                       STATUS_TIME[data.to_status]: data.at}
             if data.to_status == CheckpointStatus.SUBMITTED:

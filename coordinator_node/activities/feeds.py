@@ -11,18 +11,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from temporalio import activity
 
+from coordinator_node.activities.heartbeat import heartbeating
 from coordinator_node.db import session_scope
-from coordinator_node.db.tables import FeedRecord, FeedState
-from coordinator_node.feeds.base import (
-    FeedProvider,
-    FeedRow,
-    floor_time,
-    granularity_seconds,
-    read_watermark,
-    record_malformed,
-    set_feed_state,
-    store_rows,
-)
+from coordinator_node.db.tables import FeedRecord
 from coordinator_node.feeds.messages import (
     CatchUpRangeInput,
     FeedStateInput,
@@ -33,9 +24,22 @@ from coordinator_node.feeds.messages import (
     RetentionInput,
     TimeRange,
 )
-from coordinator_node.feeds.reader import FeedKey
 from coordinator_node.feeds.registry import build_provider
+from coordinator_node.feeds.store import (
+    read_watermark,
+    record_malformed,
+    set_feed_state,
+    store_rows,
+)
+from coordinator_node.feeds.types import (
+    FeedKey,
+    FeedProvider,
+    FeedRow,
+    floor_time,
+    granularity_seconds,
+)
 from coordinator_node.services import Services
+from coordinator_node.statuses import FeedState
 
 log = logging.getLogger("coordinator_node.activities.feeds")
 
@@ -108,11 +112,6 @@ class FeedActivities:
         rows = malformed = 0
         live = False
 
-        async def heartbeat_forever() -> None:
-            while True:
-                activity.heartbeat(watermark.isoformat() if watermark else None, rows)
-                await asyncio.sleep(HEARTBEAT_SECONDS)
-
         async def consume() -> None:
             nonlocal watermark, rows, malformed, live
             async for batch in provider.live(key, watermark):
@@ -133,9 +132,12 @@ class FeedActivities:
                     live = True
                     await asyncio.to_thread(self._set_state, key, FeedState.LIVE, None)
 
-        beat = asyncio.create_task(heartbeat_forever())
+        def progress() -> tuple[Any, ...]:
+            return (watermark.isoformat() if watermark else None, rows)
+
         try:
-            await asyncio.wait_for(consume(), timeout=data.session_seconds)
+            async with heartbeating(HEARTBEAT_SECONDS, progress):
+                await asyncio.wait_for(consume(), timeout=data.session_seconds)
         except TimeoutError:
             pass  # the session is over: the workflow rolls over
         except asyncio.CancelledError:
@@ -145,8 +147,6 @@ class FeedActivities:
             log.warning("feed %s stalled: %s", key, detail)
             await asyncio.to_thread(self._set_state, key, FeedState.STALLED, detail)
             raise
-        finally:
-            beat.cancel()
         return LiveResult(rows=rows, malformed=malformed, watermark=watermark)
 
     def _set_state(self, key: FeedKey, state: FeedState, detail: str | None) -> None:
@@ -155,7 +155,7 @@ class FeedActivities:
 
     @activity.defn
     def set_state(self, data: FeedStateInput) -> None:
-        self._set_state(data.feed.key, FeedState(data.state), data.detail)
+        self._set_state(data.feed.key, data.state, data.detail)
 
     @activity.defn
     def purge_old_records(self, data: RetentionInput) -> int:

@@ -1,4 +1,4 @@
-"""Round activities: capture the input, tick and ask the models, resolve, score, roll up."""
+"""Round activities: capture the input, tick and ask the models, resolve, score."""
 
 from __future__ import annotations
 
@@ -11,28 +11,20 @@ from typing import Any
 from sqlalchemy import func, select, update
 from temporalio import activity
 
+from coordinator_node.activities.heartbeat import heartbeating
 from coordinator_node.db import session_scope
-from coordinator_node.db.ids import compact_ts, input_id, prediction_id, snapshot_id
-from coordinator_node.db.tables import (
-    Input,
-    InputStatus,
-    Leaderboard,
-    Model,
-    Prediction,
-    PredictionStatus,
-    Score,
-    Snapshot,
-)
+from coordinator_node.db.tables import Input, Model, Prediction, Score, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
-from coordinator_node.feeds.base import granularity_seconds
-from coordinator_node.feeds.reader import as_plain, input_window, newest_records, records_between
-from coordinator_node.rounds.logic import rank, score_one, validate_output, window_means
+from coordinator_node.feeds.store import as_plain, input_window, newest_records, records_between
+from coordinator_node.feeds.types import granularity_seconds
+from coordinator_node.ids import input_id, prediction_id
+from coordinator_node.numbers import finite_number
+from coordinator_node.rounds.logic import score_one, validate_output
 from coordinator_node.rounds.messages import (
     CaptureInput,
     InputRef,
     LostRoundInput,
-    PeriodInput,
     PredictInput,
     ResolveInput,
     ResolveResult,
@@ -40,6 +32,7 @@ from coordinator_node.rounds.messages import (
 )
 from coordinator_node.runners.base import CallStatus, ModelCallResult, ModelIdentity
 from coordinator_node.services import Services
+from coordinator_node.statuses import InputStatus, PredictionStatus
 
 # A model seen this recently that does not answer a round is ABSENT from it.
 KNOWN_MODEL_WINDOW = timedelta(hours=24)
@@ -92,16 +85,10 @@ class RoundActivities:
             raise RuntimeError("this worker has no model runner")
         payload = await asyncio.to_thread(self._payload, data.input_id)
 
-        async def heartbeat_forever() -> None:
-            while True:
-                activity.heartbeat()
-                await asyncio.sleep(HEARTBEAT_SECONDS)
-
         present = await runner.models()
         # Known before the call: if this attempt is lost, they still get their row.
         await asyncio.to_thread(self._record_models, present)
-        beat = asyncio.create_task(heartbeat_forever())
-        try:
+        async with heartbeating(HEARTBEAT_SECONDS):
             ticks = {r.model.model_id: r for r in await runner.call(
                 "tick", [payload], timeout_seconds=data.timeout_seconds)}
             answers = await runner.call(
@@ -109,8 +96,6 @@ class RoundActivities:
                                    "horizon_seconds": data.horizon_seconds,
                                    "step_seconds": data.step_seconds},
                 timeout_seconds=data.timeout_seconds)
-        finally:
-            beat.cancel()
         return await asyncio.to_thread(self._persist_answers, data, present, ticks, answers)
 
     def _payload(self, the_input_id: str) -> dict[str, Any]:
@@ -261,7 +246,7 @@ class RoundActivities:
                     continue
                 value = result.get(contract.aggregation.score_field)
                 scores.append({"prediction_id": pid, "model_id": model_id,
-                               "value": value if isinstance(value, int | float) else None,
+                               "value": finite_number(value),
                                "success": bool(result.get("success", True)),
                                "failed_reason": result.get("failed_reason"), "result": result,
                                "scored_at": now})
@@ -284,64 +269,8 @@ class RoundActivities:
                 .group_by(P.status)).all())
         return RoundCounts(**{status.lower(): count for status, count in by_status.items()})
 
-    # --- snapshots and the leaderboard -------------------------------------------------
-    @activity.defn
-    def build_snapshots(self, data: PeriodInput) -> int:
-        """One snapshot per model of the scores made in [start, end) (each score falls in
-        exactly one period), summarised by the contract's `aggregate_snapshot`."""
-        with session_scope(self.services.engine) as session:
-            results: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for model_id, result in session.execute(
-                select(S.model_id, S.result)
-                .where(S.scored_at >= data.period_start, S.scored_at < data.period_end)
-            ).all():
-                results[model_id].append(result)
-            aggregate = self.services.contract.aggregate_snapshot
-            rows = [{
-                "id": snapshot_id(model_id, data.period_start, data.period_end),
-                "model_id": model_id, "period_start": data.period_start,
-                "period_end": data.period_end, "prediction_count": len(model_results),
-                "summary": dict(aggregate(model_results)), "created_at": utcnow(),
-            } for model_id, model_results in sorted(results.items())]
-            upsert(session, Snapshot, rows, ["model_id", "period_start", "period_end"],
-                   update_columns=["prediction_count", "summary", "created_at"])
-        return len(rows)
-
-    @activity.defn
-    def rebuild_leaderboard(self, data: PeriodInput) -> str:
-        aggregation = self.services.contract.aggregation
-        longest = max(aggregation.windows.values(), default=24)
-        board_id = f"{data.crunch_id}@{compact_ts(data.period_end)}"
-        with session_scope(self.services.engine) as session:
-            snapshots = session.execute(
-                select(N.model_id, N.period_end, N.summary).where(
-                    N.period_end > data.period_end - timedelta(hours=longest),
-                    N.period_end <= data.period_end)
-            ).all()
-            means = window_means([tuple(s) for s in snapshots], aggregation.windows,
-                                 aggregation.score_field, data.period_end)
-            counts = Counter(s.model_id for s in snapshots)
-            models = {m.model_id: m for m in session.execute(
-                select(Model).where(M.model_id.in_(list(means)))).scalars()}
-            order = rank(means, aggregation.ranking_key, aggregation.ranking_direction)
-            entries = [{
-                "rank": position, "model_id": model_id,
-                "model_name": models[model_id].model_name if model_id in models else "",
-                "cruncher_id": models[model_id].cruncher_id if model_id in models else "",
-                "cruncher_name": models[model_id].cruncher_name if model_id in models else "",
-                "scores": means[model_id], "snapshot_count": counts[model_id],
-            } for position, model_id in enumerate(order, start=1)]
-            upsert(session, Leaderboard, [{
-                "id": board_id, "built_at": data.period_end, "entries": entries,
-                "meta": {"ranking_key": aggregation.ranking_key,
-                         "ranking_direction": aggregation.ranking_direction,
-                         "windows": aggregation.windows,
-                         "score_field": aggregation.score_field},
-            }], ["id"], update_columns=["entries", "meta", "built_at"])
-        return board_id
-
 
 def activities(services: Services) -> list[Callable[..., Any]]:
     rounds = RoundActivities(services)
     return [rounds.capture_input, rounds.predict, rounds.record_lost_round, rounds.resolve,
-            rounds.expire, rounds.score, rounds.build_snapshots, rounds.rebuild_leaderboard]
+            rounds.expire, rounds.score]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from coordinator_node.checkpoints.messages import CheckpointState
 from coordinator_node.contract import FRAC64_ONE
-from coordinator_node.db.tables import CheckpointStatus
+from coordinator_node.numbers import finite_number
+from coordinator_node.statuses import CheckpointStatus
 
 # PENDING -> SUBMITTED -> CLAIMABLE -> PAID: the one step each status may take.
 NEXT_STATUS: dict[str, str] = {
@@ -30,12 +30,11 @@ def rank_period(
     Models with no finite score in the period are not ranked."""
     totals: dict[str, list[float]] = {}
     for model_id, count, summary in snapshots:
-        value = summary.get(score_field)
-        if (count <= 0 or isinstance(value, bool) or not isinstance(value, int | float)
-                or not math.isfinite(value)):
+        value = finite_number(summary.get(score_field))
+        if count <= 0 or value is None:
             continue
         weighted, weight = totals.setdefault(model_id, [0.0, 0.0])
-        totals[model_id] = [weighted + float(value) * count, weight + count]
+        totals[model_id] = [weighted + value * count, weight + count]
     scores = {model_id: (w / n, int(n)) for model_id, (w, n) in totals.items()}
     sign = -1.0 if direction == "desc" else 1.0
     order = sorted(scores, key=lambda model_id: (sign * scores[model_id][0], model_id))

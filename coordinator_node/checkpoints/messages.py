@@ -7,11 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-# Failure types an Update or activity raises; the API maps them to HTTP statuses.
-ILLEGAL_TRANSITION = "IllegalTransition"  # 409
-INVALID_REQUEST = "InvalidRequest"  # 422
-NOT_BUILT = "NotBuilt"  # 409: the checkpoint does not exist (yet, or the period had no ranking)
-
+from coordinator_node.statuses import CheckpointPhase, CheckpointStatus
 
 # How long one run of a checkpoint workflow lives before it continues as new, carrying its
 # state: no open checkpoint pins the code of an old release for longer (README, "Changing
@@ -49,13 +45,15 @@ class ConfirmRequest(BaseModel):
 
 
 class StatusRequest(BaseModel):
+    # A plain string on purpose: an unknown status must reach the workflow's validator and be
+    # refused with a reason, not fail decoding.
     status: str
     actor: str = "api"
 
 
 class CheckpointState(BaseModel):
     checkpoint_id: str
-    status: str  # BUILDING, NOT_BUILT, PENDING, SUBMITTED, CLAIMABLE, PAID
+    status: CheckpointPhase
     period_start: datetime | None = None
     period_end: datetime
     tx_hash: str | None = None
@@ -74,8 +72,8 @@ class BuildResult(BaseModel):
 
 class TransitionInput(BaseModel):
     checkpoint_id: str
-    from_status: str
-    to_status: str
+    from_status: CheckpointStatus
+    to_status: CheckpointStatus
     tx_hash: str | None = None
     actor: str
     at: datetime

@@ -14,20 +14,20 @@ from typing import Any
 from coordinator_node.cli.core import _dev_flag, _settings
 from coordinator_node.cli.feeds import _aware
 from coordinator_node.settings import Settings
+from coordinator_node.statuses import CheckpointStatus
 
 EXIT_REFUSED = 1
 BUILD_WAIT_SECONDS = 120
 
 
 def _stored(settings: Settings, checkpoint_id: str) -> Any:
-    from coordinator_node.activities.checkpoints import state_of
+    from coordinator_node.checkpoints.store import get_checkpoint, state_of
     from coordinator_node.db import create_db_engine, session_scope
-    from coordinator_node.db.tables import Checkpoint
 
     engine = create_db_engine(settings.database_url)
     try:
         with session_scope(engine) as session:
-            row = session.get(Checkpoint, checkpoint_id)
+            row = get_checkpoint(session, checkpoint_id)
             return None if row is None else (state_of(row), row.emission, row.meta)
     finally:
         engine.dispose()
@@ -38,19 +38,13 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
+    from coordinator_node.checkpoints.store import list_checkpoints
     from coordinator_node.db import create_db_engine, session_scope
-    from coordinator_node.db.tables import Checkpoint
 
     settings = _settings(args)
     engine = create_db_engine(settings.database_url)
-    c = Checkpoint.__table__.c  # type: ignore[attr-defined]
-    query = select(Checkpoint).order_by(c.period_end.desc()).limit(args.limit)
-    if args.status:
-        query = query.where(c.status == args.status)
     with session_scope(engine) as session:
-        rows = list(session.execute(query).scalars())
+        rows = list_checkpoints(session, args.status, args.limit)
     engine.dispose()
     if not rows:
         print("no checkpoints")
@@ -75,14 +69,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
-    from coordinator_node.checkpoints import control
+    from coordinator_node.client import checkpoints as control
     from coordinator_node.contract import load_contract
+    from coordinator_node.statuses import CheckpointPhase
     from coordinator_node.temporal import connect
-    from coordinator_node.workflows.checkpoints import (
-        BUILDING,
-        CheckpointWorkflow,
-        checkpoint_workflow_id,
-    )
+    from coordinator_node.workflows.checkpoints import CheckpointWorkflow
 
     settings = _settings(args)
     contract = load_contract(settings.contract)
@@ -96,12 +87,12 @@ def cmd_create(args: argparse.Namespace) -> int:
         except control.CheckpointRefused as refused:
             print(f"coordinator-node: {refused.message}", file=sys.stderr)
             return 2
+        handle = await control.checkpoint_handle(client, the_id)
         print(f"{'started' if started else 'already exists:'} checkpoint {the_id} "
-              f"(workflow {checkpoint_workflow_id(the_id)})", file=sys.stderr)
-        handle = client.get_workflow_handle(checkpoint_workflow_id(the_id))
+              f"(workflow {handle.id})", file=sys.stderr)
         for _ in range(BUILD_WAIT_SECONDS * 4):
             state = await handle.query(CheckpointWorkflow.state)
-            if state.status != BUILDING:
+            if state.status != CheckpointPhase.BUILDING:
                 _print_json(state.model_dump(mode="json"))
                 return 0 if state.detail is None else EXIT_REFUSED
             await asyncio.sleep(0.25)
@@ -112,7 +103,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def _transition(args: argparse.Namespace, send: Any) -> int:
-    from coordinator_node.checkpoints import control
+    from coordinator_node.client import checkpoints as control
     from coordinator_node.temporal import connect
 
     settings = _settings(args)
@@ -150,7 +141,7 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="checkpoint_command", required=True, metavar="ACTION")
 
     listing = commands.add_parser("list", help="checkpoints, newest period first")
-    listing.add_argument("--status", choices=["PENDING", "SUBMITTED", "CLAIMABLE", "PAID"])
+    listing.add_argument("--status", choices=list(CheckpointStatus))
     listing.add_argument("--limit", type=int, default=20)
     listing.set_defaults(handler=cmd_list)
 
@@ -171,7 +162,7 @@ def register(subparsers: Any) -> None:
 
     status = commands.add_parser("status", help="one step forward: CLAIMABLE, then PAID")
     status.add_argument("checkpoint_id")
-    status.add_argument("status", choices=["CLAIMABLE", "PAID"])
+    status.add_argument("status", choices=[CheckpointStatus.CLAIMABLE, CheckpointStatus.PAID])
     status.set_defaults(handler=cmd_status)
 
     for command in (listing, show, create, confirm, status):

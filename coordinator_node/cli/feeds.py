@@ -10,8 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session
-from temporalio.client import WorkflowHandle
-from temporalio.common import WorkflowIDConflictPolicy
 
 from coordinator_node.cli.core import _dev_flag, _settings
 
@@ -40,27 +38,22 @@ def _bar(fraction: float, width: int = 30) -> str:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from coordinator_node.feeds.messages import BackfillInput, FeedRef
+    from coordinator_node.client.backfill import start_backfill
+    from coordinator_node.client.inputs import feed_ref
     from coordinator_node.temporal import connect
-    from coordinator_node.workflows.feeds import BackfillWorkflow, backfill_workflow_id
+    from coordinator_node.workflows.feeds import BackfillWorkflow
 
     settings = _settings(args)
     if args.start >= args.end:
         print("coordinator-node: --start must be before --end", file=sys.stderr)
         return 2
-    feed = FeedRef(source=args.source or settings.feed_source, subject=args.subject,
-                   kind=args.kind or settings.feed_kind,
-                   granularity=args.granularity or settings.feed_granularity)
+    feed = feed_ref(settings, args.subject, source=args.source, kind=args.kind,
+                    granularity=args.granularity)
 
     async def _run() -> int:
         client = await connect(settings)
         # One backfill per feed at a time: a running one is joined, not duplicated.
-        handle: WorkflowHandle[Any, Any] = await client.start_workflow(
-            BackfillWorkflow.run, BackfillInput(feed=feed, start=args.start, end=args.end),
-            id=backfill_workflow_id(settings.crunch_id, feed),
-            task_queue=settings.temporal_task_queue,
-            id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
-        )
+        handle = await start_backfill(client, settings, feed, args.start, args.end)
         print(f"backfill {feed} [{args.start.isoformat()}, {args.end.isoformat()}) "
               f"— workflow {handle.id}")
         result = asyncio.ensure_future(handle.result())
@@ -82,8 +75,9 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from coordinator_node.db import create_db_engine
-    from coordinator_node.feeds.reader import FeedKey, records_between
     from coordinator_node.feeds.replay import CSV_COLUMNS
+    from coordinator_node.feeds.store import records_between
+    from coordinator_node.feeds.types import FeedKey
 
     settings = _settings(args)
     key = FeedKey(args.source or settings.feed_source, args.subject,

@@ -7,13 +7,13 @@ retried activity computes the same id and `INSERT … ON CONFLICT` turns the ret
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Column, Index, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
 
 from coordinator_node.db.types import BigIntPK, JSONType, UTCDateTime, utcnow
+from coordinator_node.statuses import CheckpointStatus, FeedState, InputStatus, PredictionStatus
 
 
 def _ts(nullable: bool = False, index: bool = False) -> Any:
@@ -30,34 +30,6 @@ def _json(nullable: bool = True) -> Any:
     if nullable:
         return Field(default=None, sa_column=Column(JSONType, nullable=True))
     return Field(default_factory=dict, sa_column=Column(JSONType, nullable=False, default=dict))
-
-
-# --- statuses (SPEC §4) -----------------------------------------------------------------
-class InputStatus(StrEnum):
-    RECEIVED = "RECEIVED"
-    RESOLVED = "RESOLVED"
-    EXPIRED = "EXPIRED"
-
-
-class PredictionStatus(StrEnum):
-    PENDING = "PENDING"
-    SCORED = "SCORED"
-    FAILED = "FAILED"
-    ABSENT = "ABSENT"
-
-
-class CheckpointStatus(StrEnum):
-    PENDING = "PENDING"
-    SUBMITTED = "SUBMITTED"
-    CLAIMABLE = "CLAIMABLE"
-    PAID = "PAID"
-
-
-class FeedState(StrEnum):
-    BACKFILLING = "BACKFILLING"
-    LIVE = "LIVE"
-    STALLED = "STALLED"
-    STOPPED = "STOPPED"
 
 
 # --- models ------------------------------------------------------------------------------
@@ -104,7 +76,7 @@ class FeedWatermark(SQLModel, table=True):
     granularity: str = Field(primary_key=True)
     last_event_ts: datetime | None = _ts(nullable=True)
     malformed_count: int = 0  # rows the source sent that could not be stored
-    state: str = FeedState.BACKFILLING
+    state: FeedState = Field(default=FeedState.BACKFILLING, sa_type=AutoString)
     detail: str | None = None
     updated_at: datetime = _created()
 
@@ -135,7 +107,7 @@ class Input(SQLModel, table=True):
     id: str = Field(primary_key=True)
     config_id: str
     slot: datetime = _ts()
-    status: str = InputStatus.RECEIVED
+    status: InputStatus = Field(default=InputStatus.RECEIVED, sa_type=AutoString)
     payload: dict[str, Any] = _json(nullable=False)
     ground_truth: dict[str, Any] | None = _json()
     horizon_at: datetime = _ts()
@@ -160,7 +132,7 @@ class Prediction(SQLModel, table=True):
     config_id: str
     model_id: str
     slot: datetime = _ts()
-    status: str = PredictionStatus.PENDING
+    status: PredictionStatus = Field(default=PredictionStatus.PENDING, sa_type=AutoString)
     output: dict[str, Any] | None = _json()
     raw_output: Any = Field(default=None, sa_column=Column(JSONType, nullable=True))
     failed_reason: str | None = None
@@ -225,7 +197,7 @@ class Checkpoint(SQLModel, table=True):
     crunch_id: str
     period_start: datetime = _ts()
     period_end: datetime = _ts()
-    status: str = CheckpointStatus.PENDING
+    status: CheckpointStatus = Field(default=CheckpointStatus.PENDING, sa_type=AutoString)
     emission: dict[str, Any] = _json(nullable=False)
     meta: dict[str, Any] = _json(nullable=False)
     tx_hash: str | None = None

@@ -9,15 +9,15 @@ from typing import Any
 
 from binance import AsyncClient, BinanceSocketManager, Client
 
-from coordinator_node.feeds.base import (
+from coordinator_node.feeds.types import (
     CANDLE_FIELDS,
+    FeedKey,
     FeedRow,
     FetchPage,
     LiveBatch,
     finite_values,
     granularity_seconds,
 )
-from coordinator_node.feeds.reader import FeedKey
 
 log = logging.getLogger("coordinator_node.feeds.binance")
 

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
-from coordinator_node.feeds.reader import FeedKey
+from coordinator_node.feeds.types import FeedKey
+from coordinator_node.statuses import FeedState
 
 
 class FeedRef(BaseModel):
@@ -59,7 +60,7 @@ class LiveResult(BaseModel):
 
 class FeedStateInput(BaseModel):
     feed: FeedRef
-    state: str
+    state: FeedState
     detail: str | None = None
 
 
@@ -80,7 +81,7 @@ class FeedIngestInput(BaseModel):
 
 class FeedIngestStatus(BaseModel):
     feed: str
-    state: str
+    state: FeedState
     rows: int
     malformed: int
     stalls: int

@@ -10,8 +10,7 @@ from typing import Any
 
 import httpx
 
-from coordinator_node.feeds.base import FeedRow, FetchPage, LiveBatch
-from coordinator_node.feeds.reader import FeedKey
+from coordinator_node.feeds.types import FeedKey, FeedRow, FetchPage, LiveBatch
 
 log = logging.getLogger("coordinator_node.feeds.pyth")
 

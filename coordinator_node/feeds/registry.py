@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from coordinator_node.feeds.base import FeedProvider
 from coordinator_node.feeds.binance import BinanceProvider
 from coordinator_node.feeds.pyth import PythProvider
 from coordinator_node.feeds.replay import ReplayProvider
 from coordinator_node.feeds.synthetic import SyntheticProvider
+from coordinator_node.feeds.types import FeedProvider
 from coordinator_node.settings import Settings
 
 PROVIDERS = ("binance", "pyth", "synthetic", "replay")

@@ -18,15 +18,15 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coordinator_node.feeds.base import (
+from coordinator_node.feeds.types import (
     CANDLE_FIELDS,
+    FeedKey,
     FeedRow,
     FetchPage,
     LiveBatch,
     finite_values,
     granularity_seconds,
 )
-from coordinator_node.feeds.reader import FeedKey
 
 log = logging.getLogger("coordinator_node.feeds.replay")
 

@@ -15,14 +15,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from coordinator_node.feeds.base import (
+from coordinator_node.feeds.types import (
+    FeedKey,
     FeedRow,
     FetchPage,
     LiveBatch,
     floor_time,
     granularity_seconds,
 )
-from coordinator_node.feeds.reader import FeedKey
 
 DAY = 86_400
 EPOCH_DAY = 19_358  # 2023-01-01: anchors are generated from here on

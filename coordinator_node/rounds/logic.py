@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+
+from coordinator_node.numbers import finite_number
 
 MAX_OUTPUT_BYTES = 64 * 1024  # bigger outputs are refused (and not stored in full)
 RAW_KEEP_BYTES = 4 * 1024
@@ -52,7 +53,14 @@ def validate_output(output_type: type[BaseModel], raw: Any) -> Verdict:
             for err in exc.errors()
         )
         return Verdict(None, f"invalid output: {problems}", storable_raw(raw))
-    return Verdict(model.model_dump(mode="json"), None, storable_raw(raw))
+    validated = model.model_dump(mode="json")
+    # pydantic turns True into 1.0; a bool is not a prediction, like any other non-number.
+    coerced = [name for name, value in (raw.items() if isinstance(raw, dict) else [])
+               if isinstance(value, bool) and not isinstance(validated.get(name), bool)]
+    if coerced:
+        return Verdict(None, f"invalid output: {coerced[0]}: a bool is not a number",
+                       storable_raw(raw))
+    return Verdict(validated, None, storable_raw(raw))
 
 
 def score_one(scoring: Callable[..., Any], score_type: type[BaseModel],
@@ -66,8 +74,8 @@ def score_one(scoring: Callable[..., Any], score_type: type[BaseModel],
         validated = score_type.model_validate(result).model_dump(mode="json")
     except Exception as exc:
         return None, f"scoring failed: {type(exc).__name__}: {exc}"
-    value = validated.get("value")
-    if isinstance(value, float) and not math.isfinite(value):
+    # Read before pydantic's coercion: NaN, inf and a bool are not scores.
+    if "value" in result and finite_number(result["value"]) is None:
         return None, "scoring failed: non-finite score"
     return validated, None
 
@@ -80,13 +88,13 @@ def window_means(snapshots: Sequence[tuple[str, Any, dict[str, Any]]], windows: 
 
     sums: dict[str, dict[str, list[float]]] = {}
     for model_id, period_end, summary in snapshots:
-        value = summary.get(score_field)
-        if not isinstance(value, int | float) or isinstance(value, bool):
+        value = finite_number(summary.get(score_field))
+        if value is None:
             continue
         per_model = sums.setdefault(model_id, {name: [] for name in windows})
         for name, hours in windows.items():
             if period_end > now - timedelta(hours=hours):
-                per_model[name].append(float(value))
+                per_model[name].append(value)
     return {
         model_id: {name: (sum(v) / len(v) if v else None) for name, v in per_window.items()}
         for model_id, per_window in sums.items()

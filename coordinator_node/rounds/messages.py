@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from coordinator_node.feeds.messages import FeedRef
+from coordinator_node.statuses import InputStatus
 
 
 class RoundInput(BaseModel):
@@ -80,7 +81,7 @@ class InputRef(BaseModel):
 
 class RoundResult(BaseModel):
     input_id: str
-    status: str  # the input's final status
+    status: InputStatus  # the input's final status
     counts: RoundCounts
     detail: str | None = None
 

@@ -12,16 +12,13 @@ import asyncio
 from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy, WorkflowIDReusePolicy
+from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.checkpoints import CheckpointActivities
     from coordinator_node.checkpoints.logic import confirm_problem, status_problem
     from coordinator_node.checkpoints.messages import (
-        ILLEGAL_TRANSITION,
-        INVALID_REQUEST,
-        NOT_BUILT,
         CheckpointInput,
         CheckpointState,
         CheckpointTrigger,
@@ -29,27 +26,24 @@ with workflow.unsafe.imports_passed_through():
         StatusRequest,
         TransitionInput,
     )
-    from coordinator_node.db.ids import checkpoint_id
-    from coordinator_node.db.tables import CheckpointStatus
+    from coordinator_node.ids import (
+        checkpoint_id,
+        checkpoint_workflow_id,
+        legacy_checkpoint_workflow_id,
+    )
+    from coordinator_node.statuses import CheckpointPhase, CheckpointStatus, Refusal
     from coordinator_node.temporal import CHECKPOINT_STATUS, CRUNCH_ID
-    from coordinator_node.workflows.rounds import scheduled_time
+    from coordinator_node.workflows.common import DB_RETRY, DB_TIMEOUT, scheduled_time
 
-DB_TIMEOUT = timedelta(seconds=60)
-DB_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1),
-                       maximum_interval=timedelta(seconds=30))
-BUILDING = "BUILDING"
-NOT_BUILT_STATUS = "NOT_BUILT"
 MAX_REJECTED_KEPT = 20
 # 0.3.0: a run lives at most `max_run_seconds`, then continues as new with its state.
 BOUNDED_RUN_PATCH = "checkpoint-bounded-run"
-
-
-def checkpoint_workflow_id(the_checkpoint_id: str) -> str:
-    return f"checkpoint-{the_checkpoint_id}"
+# 0.3.0: checkpoint workflow ids take the one id style (`checkpoint/…`, was `checkpoint-…`).
+WORKFLOW_ID_PATCH = "checkpoint-workflow-id-style"
 
 
 def _illegal(message: str) -> ApplicationError:
-    return ApplicationError(message, type=ILLEGAL_TRANSITION, non_retryable=True)
+    return ApplicationError(message, type=Refusal.ILLEGAL_TRANSITION, non_retryable=True)
 
 
 @workflow.defn
@@ -66,7 +60,7 @@ class CheckpointWorkflow:
             self._publish()
         else:
             the_id = checkpoint_id(data.crunch_id, data.period_end)
-            self._state = CheckpointState(checkpoint_id=the_id, status=BUILDING,
+            self._state = CheckpointState(checkpoint_id=the_id, status=CheckpointPhase.BUILDING,
                                           period_end=data.period_end)
             self._publish()
             built = await workflow.execute_activity_method(
@@ -74,7 +68,7 @@ class CheckpointWorkflow:
                 start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY)
             self._state = built.state
             if not built.built:
-                self._state.status = NOT_BUILT_STATUS
+                self._state.status = CheckpointPhase.NOT_BUILT
                 self._publish()
                 return self._state
             self._publish()
@@ -95,8 +89,8 @@ class CheckpointWorkflow:
         return self._state
 
     @property
-    def _status(self) -> str:
-        return self._state.status if self._state else BUILDING
+    def _status(self) -> CheckpointPhase:
+        return self._state.status if self._state else CheckpointPhase.BUILDING
 
     def _publish(self) -> None:
         assert self._state is not None
@@ -107,13 +101,13 @@ class CheckpointWorkflow:
     # --- rules shared by Updates and Signals ---------------------------------------------
     def _confirm_problem(self, request: ConfirmRequest) -> ApplicationError | None:
         if not request.tx_hash.strip():
-            return ApplicationError("tx_hash is required", type=INVALID_REQUEST,
+            return ApplicationError("tx_hash is required", type=Refusal.INVALID_REQUEST,
                                     non_retryable=True)
         state = self._state
-        if state is None or state.status in (BUILDING, NOT_BUILT_STATUS):
+        if state is None or state.status in (CheckpointPhase.BUILDING, CheckpointPhase.NOT_BUILT):
             detail = state.detail if state and state.detail else "it is still being built"
             return ApplicationError(f"checkpoint has no emission to confirm: {detail}",
-                                    type=NOT_BUILT, non_retryable=True)
+                                    type=Refusal.NOT_BUILT, non_retryable=True)
         problem = confirm_problem(state, request.tx_hash)
         return _illegal(problem) if problem else None
 
@@ -122,21 +116,23 @@ class CheckpointWorkflow:
         if request.status not in CheckpointStatus.__members__:
             return ApplicationError(
                 f"unknown status {request.status!r}; statuses are "
-                f"{', '.join(CheckpointStatus.__members__)}", type=INVALID_REQUEST,
+                f"{', '.join(CheckpointStatus.__members__)}", type=Refusal.INVALID_REQUEST,
                 non_retryable=True)
-        if state is None or state.status in (BUILDING, NOT_BUILT_STATUS):
-            return ApplicationError("checkpoint has no emission yet", type=NOT_BUILT,
+        if state is None or state.status in (CheckpointPhase.BUILDING, CheckpointPhase.NOT_BUILT):
+            return ApplicationError("checkpoint has no emission yet", type=Refusal.NOT_BUILT,
                                     non_retryable=True)
         problem = status_problem(state, request.status)
         return _illegal(problem) if problem else None
 
-    async def _move(self, to_status: str, actor: str, tx_hash: str | None) -> CheckpointState:
+    async def _move(self, to_status: CheckpointStatus, actor: str,
+                    tx_hash: str | None) -> CheckpointState:
         """Persist the transition (activity) before the in-memory state changes."""
         assert self._state is not None
         persisted = await workflow.execute_activity_method(
             CheckpointActivities.record_transition,
             TransitionInput(checkpoint_id=self._state.checkpoint_id,
-                            from_status=self._state.status, to_status=to_status,
+                            from_status=CheckpointStatus(self._state.status),
+                            to_status=to_status,
                             tx_hash=tx_hash, actor=actor, at=workflow.now()),
             start_to_close_timeout=DB_TIMEOUT, retry_policy=DB_RETRY)
         persisted.rejected = self._state.rejected
@@ -161,7 +157,7 @@ class CheckpointWorkflow:
             assert self._state is not None
             if self._state.status == request.status:
                 return self._state
-            return await self._move(request.status, request.actor, None)
+            return await self._move(CheckpointStatus(request.status), request.actor, None)
 
     # --- Updates: validated first, so an illegal call is refused with nothing written ----
     @workflow.update
@@ -225,7 +221,8 @@ class CheckpointScheduleWorkflow:
                                 crunch_pubkey=data.crunch_pubkey,
                                 compute_provider=data.compute_provider,
                                 data_provider=data.data_provider),
-                id=checkpoint_workflow_id(the_id),
+                id=(checkpoint_workflow_id(the_id) if workflow.patched(WORKFLOW_ID_PATCH)
+                    else legacy_checkpoint_workflow_id(the_id)),
                 id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
                 parent_close_policy=workflow.ParentClosePolicy.ABANDON,
                 static_summary=f"Checkpoint {the_id}",

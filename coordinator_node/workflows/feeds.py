@@ -10,7 +10,6 @@ from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.feeds import FeedActivities
-    from coordinator_node.db.tables import FeedState
     from coordinator_node.feeds.messages import (
         BackfillInput,
         BackfillProgress,
@@ -22,6 +21,7 @@ with workflow.unsafe.imports_passed_through():
         LiveInput,
         RetentionInput,
     )
+    from coordinator_node.statuses import FeedState
     from coordinator_node.temporal import CRUNCH_ID, FEED_STATE
 
 PAGE_TIMEOUT = timedelta(minutes=10)
@@ -31,14 +31,6 @@ PAGE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=2),
 SHORT_TIMEOUT = timedelta(seconds=30)
 MAX_STALL_BACKOFF = timedelta(minutes=10)
 PAGES_BEFORE_ROLLOVER = 200  # keeps a long backfill's history bounded
-
-
-def ingest_workflow_id(crunch_id: str, feed: object) -> str:
-    return f"feed-ingest/{crunch_id}/{feed}"
-
-
-def backfill_workflow_id(crunch_id: str, feed: object) -> str:
-    return f"feed-backfill/{crunch_id}/{feed}"
 
 
 @workflow.defn
@@ -110,13 +102,13 @@ class FeedIngestWorkflow:
                                            CRUNCH_ID.value_set(data.crunch_id)])
         await workflow.execute_activity_method(
             FeedActivities.set_state,
-            FeedStateInput(feed=data.feed, state=state.value, detail=detail),
+            FeedStateInput(feed=data.feed, state=state, detail=detail),
             start_to_close_timeout=SHORT_TIMEOUT,
         )
 
     @workflow.query
     def status(self) -> FeedIngestStatus:
-        return FeedIngestStatus(feed=self._feed, state=self._state.value, rows=self._rows,
+        return FeedIngestStatus(feed=self._feed, state=self._state, rows=self._rows,
                                 malformed=self._malformed, stalls=self._stalls,
                                 last_error=self._last_error)
 

@@ -1,46 +1,28 @@
-"""PredictionRoundWorkflow (one per config and slot) and SnapshotWorkflow (one per period)."""
+"""PredictionRoundWorkflow: one per prediction config and slot."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy, SearchAttributeKey
+from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.rounds import RoundActivities
-    from coordinator_node.db.tables import InputStatus
     from coordinator_node.rounds.messages import (
         CaptureInput,
         InputRef,
         LostRoundInput,
-        PeriodInput,
         PredictInput,
         ResolveInput,
         RoundCounts,
         RoundInput,
         RoundResult,
-        SnapshotInput,
-        SnapshotResult,
     )
+    from coordinator_node.statuses import InputStatus, RoundStage
     from coordinator_node.temporal import CRUNCH_ID, PREDICTION_CONFIG, ROUND_STATUS
-
-SCHEDULED_START = SearchAttributeKey.for_datetime("TemporalScheduledStartTime")
-DB_TIMEOUT = timedelta(seconds=60)
-DB_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1),
-                       maximum_interval=timedelta(seconds=30))
-
-
-def scheduled_time(fallback_step: int) -> datetime:
-    """The schedule's action time (not now()): it names the slot or the period."""
-    scheduled = workflow.info().typed_search_attributes.get(SCHEDULED_START)
-    if scheduled is not None:
-        return scheduled
-    start = workflow.info().start_time
-    epoch = int(start.timestamp())
-    return datetime.fromtimestamp(epoch - epoch % fallback_step, start.tzinfo)
-
+    from coordinator_node.workflows.common import DB_RETRY, DB_TIMEOUT, scheduled_time
 
 @workflow.defn
 class PredictionRoundWorkflow:
@@ -48,7 +30,7 @@ class PredictionRoundWorkflow:
     truth (retrying until the feed covers it, EXPIRED after a deadline) → score."""
 
     def __init__(self) -> None:
-        self._stage = "STARTING"
+        self._stage = RoundStage.STARTING
         self._counts = RoundCounts()
         self._publish = True
 
@@ -59,7 +41,7 @@ class PredictionRoundWorkflow:
         if self._publish:
             workflow.upsert_search_attributes([CRUNCH_ID.value_set(data.crunch_id),
                                                PREDICTION_CONFIG.value_set(data.config_id)])
-        self._enter("CAPTURING", f"{data.config_id} at {slot.isoformat()}")
+        self._enter(RoundStage.CAPTURING, f"{data.config_id} at {slot.isoformat()}")
         the_input = await workflow.execute_activity_method(
             RoundActivities.capture_input,
             CaptureInput(config_id=data.config_id, slot=slot, horizon_seconds=data.horizon_seconds,
@@ -67,7 +49,7 @@ class PredictionRoundWorkflow:
             start_to_close_timeout=DB_TIMEOUT, retry_policy=DB_RETRY,
         )
 
-        self._enter("PREDICTING", f"{data.config_id} at {slot.isoformat()}")
+        self._enter(RoundStage.PREDICTING, f"{data.config_id} at {slot.isoformat()}")
         ask = PredictInput(input_id=the_input, config_id=data.config_id, slot=slot,
                            subject=data.subject, horizon_seconds=data.horizon_seconds,
                            step_seconds=data.interval_seconds,
@@ -90,12 +72,12 @@ class PredictionRoundWorkflow:
                 start_to_close_timeout=DB_TIMEOUT, retry_policy=DB_RETRY,
             )
 
-        self._enter("WAITING_HORIZON", f"until {slot + timedelta(seconds=data.horizon_seconds)}")
         horizon_at = slot + timedelta(seconds=data.horizon_seconds)
+        self._enter(RoundStage.WAITING_HORIZON, f"until {horizon_at}")
         if (wait := horizon_at - workflow.now()) > timedelta(0):
             await workflow.sleep(wait)
 
-        self._enter("RESOLVING", "waiting for the feed to cover the horizon")
+        self._enter(RoundStage.RESOLVING, "waiting for the feed to cover the horizon")
         deadline = horizon_at + timedelta(seconds=data.resolve_deadline_seconds)
         while True:
             resolved = await workflow.execute_activity_method(
@@ -114,28 +96,28 @@ class PredictionRoundWorkflow:
                     RoundActivities.expire, InputRef(input_id=the_input, reason=reason),
                     start_to_close_timeout=DB_TIMEOUT, retry_policy=DB_RETRY,
                 )
-                self._enter(InputStatus.EXPIRED.value, reason)
-                return RoundResult(input_id=the_input, status=InputStatus.EXPIRED.value,
+                self._enter(RoundStage.EXPIRED, reason)
+                return RoundResult(input_id=the_input, status=InputStatus.EXPIRED,
                                    counts=self._counts, detail=reason)
             await workflow.sleep(timedelta(seconds=data.resolve_poll_seconds))
 
-        self._enter("SCORING", "")
+        self._enter(RoundStage.SCORING, "")
         self._counts = await workflow.execute_activity_method(
             RoundActivities.score, InputRef(input_id=the_input),
             start_to_close_timeout=timedelta(minutes=5), retry_policy=DB_RETRY,
         )
-        self._enter("DONE", "")
-        return RoundResult(input_id=the_input, status=InputStatus.RESOLVED.value,
+        self._enter(RoundStage.DONE, "")
+        return RoundResult(input_id=the_input, status=InputStatus.RESOLVED,
                            counts=self._counts)
 
-    def _enter(self, stage: str, details: str) -> None:
+    def _enter(self, stage: RoundStage, details: str) -> None:
         self._stage = stage
         if self._publish:
             workflow.upsert_search_attributes([ROUND_STATUS.value_set(stage)])
         workflow.set_current_details(f"{stage}: {details}" if details else stage)
 
     @workflow.query
-    def stage(self) -> str:
+    def stage(self) -> RoundStage:
         return self._stage
 
     @workflow.query
@@ -143,26 +125,4 @@ class PredictionRoundWorkflow:
         return self._counts
 
 
-@workflow.defn
-class SnapshotWorkflow:
-    """Roll the period's scores into per-model snapshots, then rebuild the leaderboard."""
-
-    @workflow.run
-    async def run(self, data: SnapshotInput) -> SnapshotResult:
-        end = data.period_end or scheduled_time(data.period_seconds)
-        period = PeriodInput(crunch_id=data.crunch_id,
-                             period_start=end - timedelta(seconds=data.period_seconds),
-                             period_end=end)
-        count = await workflow.execute_activity_method(
-            RoundActivities.build_snapshots, period,
-            start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY,
-        )
-        board = await workflow.execute_activity_method(
-            RoundActivities.rebuild_leaderboard, period,
-            start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY,
-        )
-        return SnapshotResult(period_start=period.period_start, period_end=end,
-                              snapshots=count, leaderboard_id=board)
-
-
-ROUND_WORKFLOWS: list[type] = [PredictionRoundWorkflow, SnapshotWorkflow]
+ROUND_WORKFLOWS: list[type] = [PredictionRoundWorkflow]

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from temporalio.testing import WorkflowEnvironment
 
 from coordinator_node.api import create_app
-from coordinator_node.checkpoints import control
+from coordinator_node.client import checkpoints as control
 from coordinator_node.contract import DEFAULT_CONTRACT
 from tests.checkpoints.test_lifecycle import built, period_end, seed_snapshots, transitions
 from tests.conftest import make_settings

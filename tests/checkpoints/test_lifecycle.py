@@ -18,25 +18,24 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Replayer
 
-from coordinator_node.activities.checkpoints import state_of
-from coordinator_node.checkpoints import control
 from coordinator_node.checkpoints.messages import (
     CheckpointInput,
     CheckpointState,
     CheckpointTrigger,
     StatusRequest,
 )
+from coordinator_node.checkpoints.store import state_of
+from coordinator_node.client import checkpoints as control
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.db import session_scope
-from coordinator_node.db.ids import checkpoint_id, snapshot_id
 from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Snapshot
 from coordinator_node.db.upsert import upsert
+from coordinator_node.ids import checkpoint_id, checkpoint_workflow_id, snapshot_id
 from coordinator_node.settings import Settings
 from coordinator_node.workflows import WORKFLOWS
 from coordinator_node.workflows.checkpoints import (
     CheckpointScheduleWorkflow,
     CheckpointWorkflow,
-    checkpoint_workflow_id,
 )
 from tests.conftest import make_settings
 from tests.support import running_worker

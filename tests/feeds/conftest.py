@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from coordinator_node.db.tables import FeedRecord, FeedWatermark
-from coordinator_node.feeds.reader import FeedKey
+from coordinator_node.feeds.types import FeedKey
 
 
 def stored(engine: Engine, key: FeedKey) -> list[FeedRecord]:

@@ -17,11 +17,11 @@ from coordinator_node.activities.feeds import FeedActivities
 from coordinator_node.api import create_app
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.db import session_scope
-from coordinator_node.feeds.base import store_rows
 from coordinator_node.feeds.messages import RetentionInput
-from coordinator_node.feeds.reader import FeedKey
 from coordinator_node.feeds.replay import ReplayProvider, read_csv
+from coordinator_node.feeds.store import store_rows
 from coordinator_node.feeds.synthetic import SyntheticProvider
+from coordinator_node.feeds.types import FeedKey
 from coordinator_node.services import Services
 from tests.conftest import make_settings
 from tests.feeds.conftest import stored

@@ -16,9 +16,10 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Replayer
 
-from coordinator_node.feeds.reader import FeedKey
 from coordinator_node.feeds.synthetic import SyntheticProvider
-from coordinator_node.workflows.feeds import FeedIngestWorkflow, ingest_workflow_id
+from coordinator_node.feeds.types import FeedKey
+from coordinator_node.ids import ingest_workflow_id
+from coordinator_node.workflows.feeds import FeedIngestWorkflow
 from tests.conftest import REPO_ROOT, make_settings
 from tests.feeds.conftest import eventually, stored, watermark
 from tests.support import running_worker

@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 
 from coordinator_node.db import session_scope
-from coordinator_node.feeds.base import FeedRow, store_rows
 from coordinator_node.feeds.messages import FeedRef
+from coordinator_node.feeds.store import store_rows
+from coordinator_node.feeds.types import FeedRow
 from coordinator_node.rounds.messages import RoundInput
 from coordinator_node.runners.client import ModelRunnerClientRunner
 from coordinator_node.runners.local.cluster import LocalCluster, model_identity

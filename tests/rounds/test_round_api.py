@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 
 from coordinator_node.api import create_app
 from coordinator_node.db import session_scope
-from coordinator_node.db.ids import input_id, prediction_id, snapshot_id
 from coordinator_node.db.tables import Input, Leaderboard, Model, Prediction, Score, Snapshot
 from coordinator_node.db.upsert import upsert
+from coordinator_node.ids import input_id, prediction_id, snapshot_id
 from tests.conftest import make_settings
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)

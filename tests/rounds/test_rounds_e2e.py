@@ -17,7 +17,8 @@ from temporalio.worker import Replayer
 from coordinator_node.db.tables import Input, Leaderboard, Prediction, Score, Snapshot
 from coordinator_node.rounds.messages import SnapshotInput
 from coordinator_node.temporal import ROUND_STATUS
-from coordinator_node.workflows.rounds import PredictionRoundWorkflow, SnapshotWorkflow
+from coordinator_node.workflows.rounds import PredictionRoundWorkflow
+from coordinator_node.workflows.snapshots import SnapshotWorkflow
 from tests.conftest import make_settings
 from tests.rounds.conftest import (
     connected,

@@ -9,7 +9,7 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.rounds.messages import SnapshotInput, SnapshotResult
-    from coordinator_node.workflows.rounds import SnapshotWorkflow
+    from coordinator_node.workflows.snapshots import SnapshotWorkflow
 
 PATCH = "demo-pause-before-snapshots"
 

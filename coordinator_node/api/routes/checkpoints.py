@@ -9,14 +9,21 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
-from coordinator_node.activities.checkpoints import state_of
 from coordinator_node.api.deps import ApiKeyDep, SessionDep, TemporalDep
-from coordinator_node.checkpoints import control
 from coordinator_node.checkpoints.logic import cli_format
 from coordinator_node.checkpoints.messages import CheckpointState
-from coordinator_node.db.tables import Checkpoint, CheckpointStatus
+from coordinator_node.checkpoints.store import (
+    get_checkpoint,
+    newest_checkpoint,
+    state_of,
+)
+from coordinator_node.checkpoints.store import (
+    list_checkpoints as stored_checkpoints,
+)
+from coordinator_node.client import checkpoints as control
+from coordinator_node.db.tables import Checkpoint
+from coordinator_node.statuses import CheckpointStatus
 
 router = APIRouter(prefix="/reports", tags=["checkpoints"])
 
@@ -61,15 +68,14 @@ class StatusBody(BaseModel):
 
 
 def _get(session: SessionDep, checkpoint_id: str) -> Checkpoint:
-    row = session.get(Checkpoint, checkpoint_id)
+    row = get_checkpoint(session, checkpoint_id)
     if row is None:
         raise HTTPException(404, f"unknown checkpoint {checkpoint_id}")
     return row
 
 
 def _newest(session: SessionDep) -> Checkpoint:
-    row = session.execute(
-        select(Checkpoint).order_by(C.period_end.desc()).limit(1)).scalars().first()
+    row = newest_checkpoint(session)
     if row is None:
         raise HTTPException(404, "no checkpoint yet")
     return row
@@ -82,10 +88,7 @@ def list_checkpoints(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[Checkpoint]:
     """Checkpoint history, newest period first."""
-    query = select(Checkpoint)
-    if status is not None:
-        query = query.where(C.status == status.value)
-    return list(session.execute(query.order_by(C.period_end.desc()).limit(limit)).scalars())
+    return stored_checkpoints(session, status, limit)
 
 
 @router.get("/checkpoints/latest", response_model=CheckpointPayload)

@@ -12,14 +12,10 @@ from pydantic import AwareDatetime, BaseModel
 from sqlalchemy import Select, select
 
 from coordinator_node.api.deps import ContractDep, SessionDep
-from coordinator_node.db.tables import (
-    Leaderboard,
-    Model,
-    Prediction,
-    PredictionStatus,
-    Score,
-    Snapshot,
-)
+from coordinator_node.db.tables import Leaderboard, Model, Prediction, Score, Snapshot
+from coordinator_node.numbers import finite_number
+from coordinator_node.rounds.store import newest_leaderboard
+from coordinator_node.statuses import PredictionStatus
 
 router = APIRouter(prefix="/reports", tags=["rounds"])
 
@@ -116,10 +112,6 @@ def _between(query: Select[Any], column: Any, since: datetime | None,
     return query
 
 
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 @router.get("/models", response_model=list[ModelOut])
 def list_models(session: SessionDep) -> list[ModelOut]:
     rows = session.execute(select(Model).order_by(M.model_id)).scalars().all()
@@ -129,9 +121,7 @@ def list_models(session: SessionDep) -> list[ModelOut]:
 @router.get("/leaderboard", response_model=LeaderboardOut)
 def leaderboard(session: SessionDep, contract: ContractDep) -> LeaderboardOut:
     """The newest leaderboard, best first; empty until the first snapshot period closes."""
-    board = session.execute(
-        select(Leaderboard).order_by(L.built_at.desc(), L.id.desc()).limit(1)
-    ).scalars().first()
+    board = newest_leaderboard(session)
     aggregation = contract.aggregation
     if board is None:
         return LeaderboardOut(id=None, built_at=None, ranking_key=aggregation.ranking_key,
@@ -195,7 +185,7 @@ def models_global(
     for mid, period_end, summary, count in session.execute(
         query.order_by(N.model_id, N.period_end).limit(MAX_SERIES_ROWS)
     ).all():
-        series[mid].append(SeriesPoint(at=period_end, value=_number(summary.get(field)),
+        series[mid].append(SeriesPoint(at=period_end, value=finite_number(summary.get(field)),
                                        prediction_count=count))
     return [ModelSeries(model_id=mid, points=points) for mid, points in sorted(series.items())]
 

@@ -5,32 +5,34 @@ checkpoint's state or a `CheckpointRefused` that says why."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from temporalio.client import Client, WorkflowUpdateFailedError
+from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
 from coordinator_node.checkpoints.logic import confirm_problem, status_problem
 from coordinator_node.checkpoints.messages import (
-    ILLEGAL_TRANSITION,
-    INVALID_REQUEST,
-    NOT_BUILT,
-    CheckpointInput,
     CheckpointState,
     ConfirmRequest,
     StatusRequest,
 )
+from coordinator_node.client.inputs import checkpoint_input
 from coordinator_node.contract import CrunchContract
-from coordinator_node.db.ids import checkpoint_id
-from coordinator_node.db.tables import CheckpointStatus
+from coordinator_node.ids import (
+    checkpoint_id,
+    checkpoint_workflow_id,
+    legacy_checkpoint_workflow_id,
+)
 from coordinator_node.settings import Settings
-from coordinator_node.workflows.checkpoints import CheckpointWorkflow, checkpoint_workflow_id
+from coordinator_node.statuses import CheckpointStatus, Refusal
+from coordinator_node.workflows.checkpoints import CheckpointWorkflow
 
 RefusalKind = Literal["not_found", "illegal", "invalid", "unavailable"]
 _KIND_OF_TYPE: dict[str | None, RefusalKind] = {
-    ILLEGAL_TRANSITION: "illegal", NOT_BUILT: "illegal", INVALID_REQUEST: "invalid"}
+    Refusal.ILLEGAL_TRANSITION: "illegal", Refusal.NOT_BUILT: "illegal",
+    Refusal.INVALID_REQUEST: "invalid"}
 
 
 class CheckpointRefused(Exception):
@@ -49,12 +51,9 @@ async def create_checkpoint(client: Client, settings: Settings, contract: Crunch
         raise CheckpointRefused("invalid", f"period end {period_end.isoformat()} is in the "
                                            "future: its snapshots do not exist yet")
     the_id = checkpoint_id(settings.crunch_id, period_end)
-    data = CheckpointInput(
-        crunch_id=settings.crunch_id, period_end=period_end.astimezone(UTC),
-        period_seconds=settings.checkpoint_interval_seconds or None,
-        crunch_pubkey=settings.crunch_pubkey or contract.crunch_pubkey,
-        compute_provider=settings.compute_provider or contract.compute_provider,
-        data_provider=settings.data_provider or contract.data_provider)
+    data = checkpoint_input(settings, contract, period_end)
+    if await _open_legacy_run(client, the_id):
+        return the_id, False
     try:
         await client.start_workflow(
             CheckpointWorkflow.run, data, id=checkpoint_workflow_id(the_id),
@@ -66,11 +65,30 @@ async def create_checkpoint(client: Client, settings: Settings, contract: Crunch
     return the_id, True
 
 
+async def _open_legacy_run(client: Client, the_id: str) -> bool:
+    """A workflow release 0.2.0 started for this period, under its old id (still open or
+    not): the period has its checkpoint workflow already."""
+    try:
+        await client.get_workflow_handle(legacy_checkpoint_workflow_id(the_id)).describe()
+    except RPCError as err:
+        if err.status == RPCStatusCode.NOT_FOUND:
+            return False
+        raise
+    return True
+
+
+async def checkpoint_handle(client: Client, the_id: str) -> WorkflowHandle[Any, Any]:
+    """The checkpoint's workflow: under today's id, or under 0.2.0's if only that exists."""
+    if await _open_legacy_run(client, the_id):
+        return client.get_workflow_handle(legacy_checkpoint_workflow_id(the_id))
+    return client.get_workflow_handle(checkpoint_workflow_id(the_id))
+
+
 async def _update(client: Client, stored: CheckpointState | None,
                   request: ConfirmRequest | StatusRequest) -> CheckpointState:
     if stored is None:
         raise CheckpointRefused("not_found", "unknown checkpoint")
-    handle = client.get_workflow_handle(checkpoint_workflow_id(stored.checkpoint_id))
+    handle = await checkpoint_handle(client, stored.checkpoint_id)
     try:
         if isinstance(request, ConfirmRequest):
             return await handle.execute_update(CheckpointWorkflow.confirm, request)
