@@ -165,7 +165,7 @@ class FeedSummary(BaseModel):
     newest: datetime | None
     watermark: datetime | None
     malformed_count: int
-    state: str | None
+    state: FeedState | None
     detail: str | None
 
 

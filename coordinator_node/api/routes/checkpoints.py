@@ -36,7 +36,7 @@ class CheckpointOut(BaseModel):
     crunch_id: str
     period_start: datetime
     period_end: datetime
-    status: str
+    status: CheckpointStatus
     tx_hash: str | None
     submitted_at: datetime | None
     claimable_at: datetime | None
@@ -52,7 +52,7 @@ class CheckpointPayload(CheckpointOut):
 
 class LatestEmission(BaseModel):
     checkpoint_id: str
-    status: str
+    status: CheckpointStatus
     period_start: datetime
     period_end: datetime
     emission: dict[str, Any]

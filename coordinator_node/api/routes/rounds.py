@@ -65,7 +65,7 @@ class PredictionOut(BaseModel):
     config_id: str
     model_id: str
     slot: datetime
-    status: str
+    status: PredictionStatus
     output: dict[str, Any] | None
     raw_output: Any
     failed_reason: str | None
