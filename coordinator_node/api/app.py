@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from coordinator_node import __version__
-from coordinator_node.api.routes import checkpoints, feeds, health, rounds
+from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
 from coordinator_node.contract import load_contract
 from coordinator_node.db import create_db_engine
 from coordinator_node.settings import Settings, load_settings
@@ -59,5 +59,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(feeds.router)
     app.include_router(rounds.router)
+    app.include_router(schema.router)
     app.include_router(checkpoints.router)
     return app

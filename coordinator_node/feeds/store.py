@@ -161,16 +161,19 @@ class FeedSummary(BaseModel):
     kind: str
     granularity: str
     record_count: int
-    oldest: datetime | None
-    newest: datetime | None
-    watermark: datetime | None
+    oldest_ts: datetime | None
+    newest_ts: datetime | None
+    watermark_ts: datetime | None
+    watermark_updated_at: datetime | None
+    # additions
     malformed_count: int
     state: FeedState | None
     detail: str | None
 
 
-def feed_summaries(session: Session) -> list[FeedSummary]:
-    """Every feed with its record count, oldest/newest record, watermark and state."""
+def feed_summaries(session: Session, include_empty: bool = False) -> list[FeedSummary]:
+    """The feeds that have records (and, when asked, those that have only a state yet), by
+    (source, subject, kind, granularity): counts, oldest/newest record, watermark, state."""
     records = FeedRecord.__table__.c  # type: ignore[attr-defined]
     key = (records.source, records.subject, records.kind, records.granularity)
     counts = {
@@ -185,15 +188,16 @@ def feed_summaries(session: Session) -> list[FeedSummary]:
         for m in session.execute(select(FeedWatermark)).scalars().all()
     }
     feeds = []
-    for feed in sorted(set(counts) | set(states)):
+    for feed in sorted(set(counts) | set(states) if include_empty else set(counts)):
         count = counts.get(feed)
         mark = states.get(feed)
         feeds.append(FeedSummary(
             source=feed[0], subject=feed[1], kind=feed[2], granularity=feed[3],
             record_count=count[4] if count else 0,
-            oldest=count[5] if count else None,  # min/max keep the aware-UTC column type
-            newest=count[6] if count else None,
-            watermark=mark.last_event_ts if mark else None,
+            oldest_ts=count[5] if count else None,  # min/max keep the aware-UTC column type
+            newest_ts=count[6] if count else None,
+            watermark_ts=mark.last_event_ts if mark else None,
+            watermark_updated_at=mark.updated_at if mark else None,
             malformed_count=mark.malformed_count if mark else 0,
             state=mark.state if mark else None,
             detail=mark.detail if mark else None,

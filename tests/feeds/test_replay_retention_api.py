@@ -97,14 +97,16 @@ def test_feed_reports(pg_engine: Engine, pg_url: str) -> None:
         feeds = client.get("/reports/feeds").json()
         assert [(f["subject"], f["record_count"]) for f in feeds] == [("BTC", 30), ("ETH", 3)]
         btc = feeds[0]
-        assert btc["oldest"] == "2026-02-01T00:00:00Z"
-        assert btc["newest"] == "2026-02-01T00:29:00Z"
-        assert btc["watermark"] == "2026-02-01T00:29:00Z"
+        assert btc["oldest_ts"] == "2026-02-01T00:00:00Z"
+        assert btc["newest_ts"] == "2026-02-01T00:29:00Z"
+        assert btc["watermark_ts"] == "2026-02-01T00:29:00Z"
+        assert btc["watermark_updated_at"].endswith("Z")
         assert btc["state"] == "BACKFILLING" and btc["malformed_count"] == 0
         tail = client.get("/reports/feeds/tail", params={"subject": "BTC", "limit": 3}).json()
         assert [r["ts_event"] for r in tail] == ["2026-02-01T00:29:00Z", "2026-02-01T00:28:00Z",
                                                  "2026-02-01T00:27:00Z"]
         assert set(tail[0]["values"]) == {"open", "high", "low", "close", "volume"}
+        assert tail[0]["ts_ingested"].endswith("Z")
         assert client.get("/reports/feeds/tail", params={"subject": "DOGE"}).json() == []
         assert client.get("/reports/feeds/tail", params={"limit": 0}).status_code == 422
         assert client.get("/reports/feeds/tail", params={"limit": 1001}).status_code == 422

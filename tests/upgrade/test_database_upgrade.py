@@ -48,8 +48,8 @@ def rows_before_upgrade(url: str) -> dict[str, Any]:
                 "LEFT JOIN scores s ON s.prediction_id = p.id")},
             "snapshots": {r[0]: (r[1], _json(r[2])) for r in q(
                 "SELECT id, prediction_count, summary FROM snapshots")},
-            "leaderboard": q("SELECT id, entries FROM leaderboards "
-                             "ORDER BY built_at DESC LIMIT 1")[0],
+            "leaderboard": q("SELECT entries FROM leaderboards "
+                             "ORDER BY built_at DESC, id DESC LIMIT 1")[0][0],
             "checkpoints": {r[0]: (r[1], r[2], _json(r[3])) for r in q(
                 "SELECT id, status, tx_hash, emission FROM checkpoints")},
             "last_transition": {r[0]: r[1] for r in q(
@@ -69,25 +69,27 @@ def rows_before_upgrade(url: str) -> dict[str, Any]:
 
 def served(api: TestClient) -> dict[str, Any]:
     predictions: list[dict[str, Any]] = []
-    while page := api.get("/reports/predictions",
-                          params={"limit": 1000, "offset": len(predictions)}).json():
+    every_time = {"start": "1970-01-01T00:00:00Z", "end": "2100-01-01T00:00:00Z"}
+    while page := api.get("/reports/predictions", params={
+            **every_time, "limit": 1000, "offset": len(predictions)}).json():
         predictions += page
-    checkpoints = api.get("/reports/checkpoints", params={"limit": 1000}).json()
+    checkpoints = api.get("/reports/checkpoints", params={"limit": 100}).json()
     board = api.get("/reports/leaderboard").json()
     feeds = api.get("/reports/feeds").json()
     return {
         "models": {m["model_id"] for m in api.get("/reports/models").json()},
         "inputs": {p["input_id"] for p in predictions},
-        "predictions": {p["id"]: (p["status"], p["score"]) for p in predictions},
-        "snapshots": {s["id"]: (s["prediction_count"], s["summary"]) for s in
+        "predictions": {p["id"]: (p["status"], p["score_value"]) for p in predictions},
+        "snapshots": {s["id"]: (s["prediction_count"], s["result_summary"]) for s in
                       api.get("/reports/snapshots", params={"limit": 1000}).json()},
-        "leaderboard": (board["id"], [e["model_id"] for e in board["entries"]]),
+        "leaderboard": [row["model_id"] for row in board],
         "checkpoints": {c["id"]: (c["status"], c["tx_hash"], api.get(
             f"/reports/checkpoints/{c['id']}/emission").json()) for c in checkpoints},
         "feeds": {(f["source"], f["subject"], f["kind"], f["granularity"]): f["record_count"]
                   for f in feeds if f["record_count"]},
         "watermarks": {(f["source"], f["subject"], f["kind"], f["granularity"]):
-                       datetime.fromisoformat(f["watermark"]) for f in feeds if f["watermark"]},
+                       datetime.fromisoformat(f["watermark_ts"]) for f in feeds
+                       if f["watermark_ts"]},
     }
 
 
@@ -101,8 +103,8 @@ def assert_every_row_served(url: str) -> None:
     for kind in ("models", "inputs", "predictions", "snapshots", "checkpoints", "feeds",
                  "watermarks"):
         assert after[kind] == before[kind], kind
-    board_id, entries = before["leaderboard"]
-    assert after["leaderboard"] == (board_id, [e["model_id"] for e in _json(entries)])
+    entries = sorted(_json(before["leaderboard"]), key=lambda e: e["rank"])
+    assert after["leaderboard"] == [e["model_id"] for e in entries]
     # Each checkpoint's status is the one its last recorded transition reached.
     assert {k: v[0] for k, v in after["checkpoints"].items()} == before["last_transition"]
 

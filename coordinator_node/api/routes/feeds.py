@@ -25,13 +25,19 @@ class FeedRecordOut(BaseModel):
     kind: str
     granularity: str
     ts_event: datetime
+    ts_ingested: datetime
     values: dict[str, Any]
     meta: dict[str, Any]
 
 
 @router.get("/feeds", response_model=list[FeedSummary])
-def list_feeds(session: SessionDep) -> list[FeedSummary]:
-    return feed_summaries(session)
+def list_feeds(
+    session: SessionDep,
+    include_empty: Annotated[bool, Query(
+        description="also feeds with a state but no record yet (e.g. stalled at start)")] = False,
+) -> list[FeedSummary]:
+    """The feeds that have records, by (source, subject, kind, granularity)."""
+    return feed_summaries(session, include_empty)
 
 
 @router.get("/feeds/tail", response_model=list[FeedRecordOut])
@@ -52,4 +58,7 @@ def feed_tail(
     rows = session.execute(
         query.order_by(records.ts_event.desc(), records.id.desc()).limit(limit)
     ).scalars().all()
-    return [FeedRecordOut.model_validate(row, from_attributes=True) for row in rows]
+    return [FeedRecordOut(source=row.source, subject=row.subject, kind=row.kind,
+                          granularity=row.granularity, ts_event=row.ts_event,
+                          ts_ingested=row.ingested_at, values=row.values, meta=row.meta)
+            for row in rows]

@@ -1,34 +1,36 @@
-"""Round reports: models, the leaderboard, prediction history, score series, snapshots and the
-schema the competition's web app renders. Listings are newest first (ORDER BY … DESC LIMIT)."""
+"""Round reports in the web app's shapes (the report API contract): models, the leaderboard
+(an array of flat rows, best first), the three chart routes (flat rows holding the widget's
+x axis, series, filter, group and alert keys), and snapshots. Time parameters without an
+offset are UTC; every time answered has one."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
-from pydantic import AwareDatetime, BaseModel
-from sqlalchemy import Select, select
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import select
 
 from coordinator_node.api.deps import ContractDep, SessionDep
-from coordinator_node.db.tables import Leaderboard, Model, Prediction, Score, Snapshot
-from coordinator_node.numbers import finite_number
-from coordinator_node.rounds.store import newest_leaderboard
+from coordinator_node.api.params import ProjectIds, Time, as_utc, time_window
+from coordinator_node.contract import Aggregation
+from coordinator_node.db.tables import Model, Snapshot
+from coordinator_node.rounds.store import (
+    WindowStats,
+    config_scopes,
+    newest_leaderboard,
+    predictions_in_window,
+    window_stats,
+)
 from coordinator_node.statuses import PredictionStatus
 
 router = APIRouter(prefix="/reports", tags=["rounds"])
 
-P = Prediction.__table__.c  # type: ignore[attr-defined]
-S = Score.__table__.c  # type: ignore[attr-defined]
 N = Snapshot.__table__.c  # type: ignore[attr-defined]
-L = Leaderboard.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
-
-# Query parameters must carry an offset: a naive time is ambiguous and refused with 422.
-Since = Annotated[AwareDatetime | None, Query(description="inclusive, ISO 8601 with offset")]
-Until = Annotated[AwareDatetime | None, Query(description="exclusive, ISO 8601 with offset")]
-MAX_SERIES_ROWS = 200_000
+NOT_SCORED = "Prediction not scored"
+IncludeEnsembles = Annotated[bool, Query(description="accepted; this node has no ensembles yet")]
 
 
 class ModelOut(BaseModel):
@@ -41,50 +43,62 @@ class ModelOut(BaseModel):
     last_seen_at: datetime
 
 
-class LeaderboardEntry(BaseModel):
-    rank: int
+class ScoreRanking(BaseModel):
+    key: str
+    value: float | None
+    direction: str
+
+
+class FlatRow(BaseModel):
+    """Rows whose score keys are also flattened to the top level (extra keys allowed), so
+    every schema column `property` and widget series is a key of the row."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class LeaderboardRow(FlatRow):
     model_id: str
-    model_name: str
-    cruncher_id: str
-    cruncher_name: str
-    scores: dict[str, float | None]
+    rank: int
+    model_name: str | None
+    cruncher_name: str | None
+    cruncher_id: str | None = None
+    created_at: datetime
+    score_metrics: dict[str, float | None]
+    score_ranking: ScoreRanking
     snapshot_count: int = 0
 
 
-class LeaderboardOut(BaseModel):
-    id: str | None
-    built_at: datetime | None
-    ranking_key: str
-    ranking_direction: str
-    entries: list[LeaderboardEntry]
+class ScoreRow(FlatRow):
+    model_id: str
+    performed_at: datetime
+    score_metrics: dict[str, float | None]
+    score_ranking: ScoreRanking
 
 
-class PredictionOut(BaseModel):
+class ScopeScoreRow(ScoreRow):
+    scope_key: str
+    scope: dict[str, Any]
+    param: str
+
+
+class PredictionRow(FlatRow):
+    model_id: str
+    prediction_config_id: str | None
+    scope_key: str
+    scope: dict[str, Any]
+    score_value: float | None
+    score_failed: bool
+    score_failed_reason: str | None
+    scored_at: datetime | None
+    performed_at: datetime
+    # additions
     id: str
     input_id: str
-    config_id: str
-    model_id: str
-    slot: datetime
     status: PredictionStatus
     output: dict[str, Any] | None
-    raw_output: Any
-    failed_reason: str | None
     exec_time_us: int | None
-    scored_at: datetime | None
-    score: float | None
-    score_result: dict[str, Any] | None
-
-
-class SeriesPoint(BaseModel):
-    at: datetime
-    value: float | None
-    prediction_count: int
-
-
-class ModelSeries(BaseModel):
-    model_id: str
-    config_id: str | None = None  # per-scope series name their prediction config
-    points: list[SeriesPoint]
+    score_success: bool
+    param: str
 
 
 class SnapshotOut(BaseModel):
@@ -93,209 +107,154 @@ class SnapshotOut(BaseModel):
     period_start: datetime
     period_end: datetime
     prediction_count: int
-    summary: dict[str, Any]
+    result_summary: dict[str, Any]
+    created_at: datetime
 
 
-def _check_range(since: datetime | None, until: datetime | None) -> None:
-    if since is not None and until is not None and since >= until:
-        raise HTTPException(422,
-                            f"since ({since.isoformat()}) must be before until "
-                            f"({until.isoformat()})")
+def _ranking(aggregation: Aggregation, metrics: dict[str, float | None]) -> ScoreRanking:
+    return ScoreRanking(key=aggregation.ranking_key, value=metrics.get(aggregation.ranking_key),
+                        direction=aggregation.ranking_direction)
 
 
-def _between(query: Select[Any], column: Any, since: datetime | None,
-             until: datetime | None) -> Select[Any]:
-    if since is not None:
-        query = query.where(column >= since)
-    if until is not None:
-        query = query.where(column < until)
-    return query
+def _scope_extras(scope: dict[str, Any]) -> dict[str, Any]:
+    """The scope's keys at the top level, plus the names the web app's widgets filter on."""
+    extras = dict(scope)
+    if "subject" in scope:
+        extras.setdefault("asset", scope["subject"])
+    if "horizon_seconds" in scope:
+        extras.setdefault("horizon", scope["horizon_seconds"])
+    if "step_seconds" in scope:
+        extras.setdefault("step", scope["step_seconds"])
+    return extras
 
 
 @router.get("/models", response_model=list[ModelOut])
 def list_models(session: SessionDep) -> list[ModelOut]:
+    """Every model seen, by model id."""
     rows = session.execute(select(Model).order_by(M.model_id)).scalars().all()
     return [ModelOut.model_validate(row, from_attributes=True) for row in rows]
 
 
-@router.get("/leaderboard", response_model=LeaderboardOut)
-def leaderboard(session: SessionDep, contract: ContractDep) -> LeaderboardOut:
-    """The newest leaderboard, best first; empty until the first snapshot period closes."""
+@router.get("/leaderboard", response_model=list[LeaderboardRow])
+def leaderboard(session: SessionDep, contract: ContractDep,
+                include_ensembles: IncludeEnsembles = False) -> list[LeaderboardRow]:
+    """The newest leaderboard as rows sorted by rank (1 = best); `[]` before the first."""
     board = newest_leaderboard(session)
-    aggregation = contract.aggregation
     if board is None:
-        return LeaderboardOut(id=None, built_at=None, ranking_key=aggregation.ranking_key,
-                              ranking_direction=aggregation.ranking_direction, entries=[])
-    return LeaderboardOut(
-        id=board.id, built_at=board.built_at,
-        ranking_key=board.meta.get("ranking_key", aggregation.ranking_key),
-        ranking_direction=board.meta.get("ranking_direction", aggregation.ranking_direction),
-        entries=[LeaderboardEntry.model_validate(entry) for entry in board.entries],
-    )
+        return []
+    aggregation = contract.aggregation
+    windows = list(board.meta.get("windows", aggregation.windows))
+    rows = []
+    for entry in sorted(board.entries, key=lambda e: e["rank"]):
+        metrics = {name: entry["scores"].get(name) for name in windows}
+        rows.append(LeaderboardRow(
+            **metrics, model_id=entry["model_id"], rank=entry["rank"],
+            model_name=entry.get("model_name"), cruncher_name=entry.get("cruncher_name"),
+            cruncher_id=entry.get("cruncher_id"), created_at=board.built_at,
+            score_metrics=metrics, score_ranking=_ranking(aggregation, metrics),
+            snapshot_count=entry.get("snapshot_count", 0)))
+    return rows
 
 
-@router.get("/predictions", response_model=list[PredictionOut])
+def _score_rows(stats: list[WindowStats], aggregation: Aggregation,
+                scopes: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    rows = []
+    for stat in stats:
+        row: dict[str, Any] = {**stat.means, "model_id": stat.model_id,
+                               "performed_at": stat.performed_at, "score_metrics": stat.means,
+                               "score_ranking": _ranking(aggregation, stat.means)}
+        if scopes is not None and stat.config_id is not None:
+            scope = scopes.get(stat.config_id, {})
+            row = {**_scope_extras(scope), **row, "scope_key": stat.config_id,
+                   "scope": scope, "param": stat.config_id}
+        rows.append(row)
+    return rows
+
+
+@router.get("/models/global", response_model=list[ScoreRow])
+def models_global(session: SessionDep, contract: ContractDep, model_ids: ProjectIds,
+                  start: Time = None, end: Time = None,
+                  include_ensembles: IncludeEnsembles = False) -> list[ScoreRow]:
+    """One point per model with a successful score in `[start, end]` (default: the last
+    7 days): its latest prediction time and each window's mean score ending now."""
+    now = datetime.now(UTC)
+    start, end = time_window(start, end, now)
+    aggregation = contract.aggregation
+    stats = window_stats(session, model_ids, start, end, aggregation.windows, now)
+    return [ScoreRow(**row) for row in _score_rows(stats, aggregation)]
+
+
+@router.get("/models/params", response_model=list[ScopeScoreRow])
+def models_params(session: SessionDep, contract: ContractDep, model_ids: ProjectIds,
+                  start: Time = None, end: Time = None,
+                  include_ensembles: IncludeEnsembles = False) -> list[ScopeScoreRow]:
+    """As /models/global, one row per (model, prediction config), with the config's scope."""
+    now = datetime.now(UTC)
+    start, end = time_window(start, end, now)
+    aggregation = contract.aggregation
+    stats = window_stats(session, model_ids, start, end, aggregation.windows, now,
+                         per_config=True)
+    return [ScopeScoreRow(**row)
+            for row in _score_rows(stats, aggregation, config_scopes(session))]
+
+
+@router.get("/predictions", response_model=list[PredictionRow])
 def list_predictions(
-    session: SessionDep,
-    model_id: str | None = None,
-    config_id: str | None = None,
+    session: SessionDep, response: Response, model_ids: ProjectIds,
+    start: Time = None, end: Time = None,
     prediction_status: Annotated[PredictionStatus | None, Query(alias="status")] = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[PredictionOut]:
-    """Prediction history with score, status and failure reason, newest slot first."""
-    _check_range(since, until)
-    query = select(Prediction, S.value, S.result).outerjoin(Score, S.prediction_id == P.id)
-    if model_id is not None:
-        query = query.where(P.model_id == model_id)
-    if config_id is not None:
-        query = query.where(P.config_id == config_id)
-    if prediction_status is not None:
-        query = query.where(P.status == prediction_status.value)
-    query = _between(query, P.slot, since, until)
-    rows = session.execute(
-        query.order_by(P.slot.desc(), P.model_id).limit(limit).offset(offset)
-    ).all()
-    return [
-        PredictionOut.model_validate(
-            {**prediction.model_dump(), "score": value, "score_result": result}
-        )
-        for prediction, value, result in rows
-    ]
-
-
-@router.get("/models/global", response_model=list[ModelSeries])
-def models_global(
-    session: SessionDep,
-    contract: ContractDep,
-    model_id: Annotated[list[str] | None, Query()] = None,
-    start: Since = None,
-    end: Until = None,
-) -> list[ModelSeries]:
-    """Each model's snapshot score over time (`summary[score_field]` per period end)."""
-    _check_range(start, end)
-    query = select(N.model_id, N.period_end, N.summary, N.prediction_count)
-    if model_id:
-        query = query.where(N.model_id.in_(model_id))
-    query = _between(query, N.period_end, start, end)
-    field = contract.aggregation.score_field
-    series: dict[str, list[SeriesPoint]] = defaultdict(list)
-    for mid, period_end, summary, count in session.execute(
-        query.order_by(N.model_id, N.period_end).limit(MAX_SERIES_ROWS)
-    ).all():
-        series[mid].append(SeriesPoint(at=period_end, value=finite_number(summary.get(field)),
-                                       prediction_count=count))
-    return [ModelSeries(model_id=mid, points=points) for mid, points in sorted(series.items())]
-
-
-@router.get("/models/params", response_model=list[ModelSeries])
-def models_params(
-    session: SessionDep,
-    project_ids: Annotated[str, Query(alias="projectIds", min_length=1,
-                                      description="comma-separated model ids")],
-    start: Since = None,
-    end: Until = None,
-    bucket_seconds: Annotated[int, Query(ge=1, le=7 * 24 * 3600)] = 3600,
-) -> list[ModelSeries]:
-    """Per model and per prediction config (scope): the mean score per time bucket."""
-    _check_range(start, end)
-    ids = [part.strip() for part in project_ids.split(",") if part.strip()]
-    if not ids:
-        raise HTTPException(422,
-                            "projectIds must name at least one model id")
-    query = (select(P.model_id, P.config_id, P.slot, S.value)
-             .join(Score, S.prediction_id == P.id).where(P.model_id.in_(ids)))
-    query = _between(query, P.slot, start, end)
-    buckets: dict[tuple[str, str], dict[datetime, list[float]]] = defaultdict(
-        lambda: defaultdict(list))
-    for mid, config_id, slot, value in session.execute(
-        query.order_by(P.slot.desc()).limit(MAX_SERIES_ROWS)
-    ).all():
-        epoch = int(slot.timestamp())
-        at = datetime.fromtimestamp(epoch - epoch % bucket_seconds, UTC)
-        if value is not None:
-            buckets[(mid, config_id)][at].append(float(value))
-        else:
-            buckets[(mid, config_id)].setdefault(at, [])
-    return [
-        ModelSeries(model_id=mid, config_id=config_id, points=[
-            SeriesPoint(at=at, value=sum(values) / len(values) if values else None,
-                        prediction_count=len(values))
-            for at, values in sorted(per_bucket.items())
-        ])
-        for (mid, config_id), per_bucket in sorted(buckets.items())
-    ]
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+    offset: Annotated[int, Query(ge=0, description="rows skipped from the newest end")] = 0,
+) -> list[PredictionRow]:
+    """Predictions of the requested models in `[start, end]` (default: the last 7 days),
+    oldest first. Paged from the newest end: at most `limit` rows, the newest ones unless
+    `offset` skips some; `X-Has-More: true` says older rows remain."""
+    start, end = time_window(start, end, datetime.now(UTC))
+    found = predictions_in_window(session, model_ids, start, end,
+                                  prediction_status.value if prediction_status else None,
+                                  limit + 1, offset)
+    response.headers["X-Has-More"] = "true" if len(found) > limit else "false"
+    scopes = config_scopes(session)
+    rows = []
+    for row in found[-limit:]:
+        scored = row.status == PredictionStatus.SCORED and row.success is not False
+        reason = (None if scored else row.failed_reason or row.score_failed_reason
+                  or NOT_SCORED)
+        scope = scopes.get(row.config_id, {})
+        rows.append(PredictionRow(**{  # the scope's keys first: the contract's names win
+            **_scope_extras(scope), "model_id": row.model_id,
+            "prediction_config_id": row.config_id, "scope_key": row.config_id, "scope": scope,
+            "score_value": row.value if scored else None, "score_failed": not scored,
+            "score_failed_reason": reason, "scored_at": row.scored_at,
+            "performed_at": row.slot, "id": row.id, "input_id": row.input_id,
+            "status": row.status, "output": row.output, "exec_time_us": row.exec_time_us,
+            "score_success": scored, "param": row.config_id}))
+    return rows
 
 
 @router.get("/snapshots", response_model=list[SnapshotOut])
 def list_snapshots(
     session: SessionDep,
     model_id: str | None = None,
-    since: Since = None,
-    until: Until = None,
+    since: Time = None,
+    until: Time = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[SnapshotOut]:
-    """Per-model period summaries, newest period first (`since`/`until` bound period_end)."""
-    _check_range(since, until)
+    """Per-model period summaries (`since` keeps period_end ≥ since, `until` keeps
+    period_start ≤ until): the newest `limit`, oldest first."""
+    # They bound different columns, so since > until is a fair question (periods spanning).
+    since, until = as_utc(since), as_utc(until)
     query = select(Snapshot)
     if model_id is not None:
         query = query.where(N.model_id == model_id)
-    query = _between(query, N.period_end, since, until)
+    if since is not None:
+        query = query.where(N.period_end >= since)
+    if until is not None:
+        query = query.where(N.period_start <= until)
     rows = session.execute(
-        query.order_by(N.period_end.desc(), N.model_id).limit(limit)
+        query.order_by(N.created_at.desc(), N.period_end.desc(), N.model_id).limit(limit)
     ).scalars().all()
-    return [SnapshotOut.model_validate(row, from_attributes=True) for row in rows]
-
-
-class Column(BaseModel):
-    key: str
-    label: str
-    kind: Literal["rank", "text", "score"]
-    window_hours: int | None = None
-
-
-class Widget(BaseModel):
-    id: str
-    kind: Literal["line_chart", "table"]
-    title: str
-    endpoint: str
-    value_field: str
-
-
-class SchemaOut(BaseModel):
-    ranking_key: str
-    ranking_direction: str
-    score_field: str
-    columns: list[Column]
-    widgets: list[Widget]
-
-
-@router.get("/schema", response_model=SchemaOut)
-def schema(contract: ContractDep) -> SchemaOut:
-    """What the web app renders, derived from the contract's aggregation."""
-    aggregation = contract.aggregation
-    windows = [
-        Column(key=name, label=f"{name.removeprefix('score_').replace('_', ' ').title()} "
-                                f"({timedelta(hours=hours).days or hours}"
-                                f"{'d' if timedelta(hours=hours).days else 'h'})",
-               kind="score", window_hours=hours)
-        for name, hours in aggregation.windows.items()
-    ]
-    return SchemaOut(
-        ranking_key=aggregation.ranking_key,
-        ranking_direction=aggregation.ranking_direction,
-        score_field=aggregation.score_field,
-        columns=[Column(key="rank", label="Rank", kind="rank"),
-                 Column(key="model_name", label="Model", kind="text"),
-                 Column(key="cruncher_name", label="Cruncher", kind="text"), *windows],
-        widgets=[
-            Widget(id="leaderboard", kind="table", title="Leaderboard",
-                   endpoint="/reports/leaderboard", value_field=aggregation.ranking_key),
-            Widget(id="score-over-time", kind="line_chart", title="Score per period",
-                   endpoint="/reports/models/global", value_field="value"),
-            Widget(id="score-per-scope", kind="line_chart", title="Score per scope",
-                   endpoint="/reports/models/params", value_field="value"),
-        ],
-    )
+    return [SnapshotOut(id=row.id, model_id=row.model_id, period_start=row.period_start,
+                        period_end=row.period_end, prediction_count=row.prediction_count,
+                        result_summary=row.summary, created_at=row.created_at)
+            for row in reversed(rows)]

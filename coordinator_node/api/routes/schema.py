@@ -1,0 +1,110 @@
+"""`/reports/schema`: the leaderboard columns and chart widgets the web app renders, in the
+envelope it validates, generated from the contract's aggregation windows. Every column
+`property` and widget key names a top-level key of the rows its route answers."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from coordinator_node.api.deps import ContractDep
+from coordinator_node.contract import CrunchContract
+
+router = APIRouter(prefix="/reports/schema", tags=["schema"])
+
+SCHEMA_VERSION = "1"
+SCOPE_FILTERS = [
+    {"type": "select", "property": "subject", "label": "Subject", "autoSelectFirst": True},
+    {"type": "select", "property": "horizon", "label": "Horizon", "autoSelectFirst": True},
+]
+
+
+class Column(BaseModel):
+    id: int
+    type: Literal["MODEL", "VALUE", "USERNAME", "CHART"]
+    property: str
+    format: str | None
+    displayName: str  # the web app's field names
+    tooltip: str | None
+    nativeConfiguration: dict[str, Any] | None
+    order: int
+
+
+class Widget(BaseModel):
+    id: int
+    type: Literal["CHART", "IFRAME"]
+    displayName: str
+    tooltip: str | None
+    order: int
+    endpointUrl: str
+    nativeConfiguration: dict[str, Any] | None
+
+
+class Schema(BaseModel):
+    schema_version: str
+    leaderboard_columns: list[Column]
+    metrics_widgets: list[Widget]
+    # additions: how the node ranks
+    ranking_key: str
+    ranking_direction: str
+    score_field: str
+
+
+def columns(contract: CrunchContract) -> list[Column]:
+    windows = contract.aggregation.windows
+    return [
+        Column(id=1, type="MODEL", property="model_id", format=None, displayName="Model",
+               tooltip=None, nativeConfiguration={"type": "model", "statusProperty": "status"},
+               order=0),
+        *(Column(id=2 + i, type="VALUE", property=name, format="decimal-2",
+                 displayName=name.removeprefix("score_").replace("_", " ").title(),
+                 tooltip=f"Rolling score over {hours}h", nativeConfiguration=None,
+                 order=10 * (i + 1))
+          for i, (name, hours) in enumerate(windows.items())),
+    ]
+
+
+def widgets(contract: CrunchContract) -> list[Widget]:
+    series = [{"name": name, "label": name.removeprefix("score_").replace("_", " ").title()}
+              for name in contract.aggregation.windows]
+
+    def line(**config: Any) -> dict[str, Any]:
+        return {"type": "line", "xAxis": {"name": "performed_at"}, "displayEvolution": False,
+                "displayLegend": True, **config}
+
+    return [
+        Widget(id=1, type="CHART", displayName="Score Metrics", tooltip=None, order=10,
+               endpointUrl="/reports/models/global",
+               nativeConfiguration=line(yAxis={"series": series, "format": "decimal-2"})),
+        Widget(id=3, type="CHART", displayName="Rolling score by parameters", tooltip=None,
+               order=20, endpointUrl="/reports/models/params",
+               nativeConfiguration=line(yAxis={"series": series, "format": "decimal-2"},
+                                        groupByProperty="param", filterConfig=SCOPE_FILTERS)),
+        Widget(id=2, type="CHART", displayName="Predictions", tooltip=None, order=30,
+               endpointUrl="/reports/predictions",
+               nativeConfiguration=line(
+                   yAxis={"series": [{"name": "score_value", "label": "Score"}]},
+                   alertConfig={"field": "score_success", "reasonField": "score_failed_reason"},
+                   groupByProperty="param", filterConfig=SCOPE_FILTERS)),
+    ]
+
+
+@router.get("", response_model=Schema)
+def schema(contract: ContractDep) -> Schema:
+    aggregation = contract.aggregation
+    return Schema(schema_version=SCHEMA_VERSION, leaderboard_columns=columns(contract),
+                  metrics_widgets=widgets(contract), ranking_key=aggregation.ranking_key,
+                  ranking_direction=aggregation.ranking_direction,
+                  score_field=aggregation.score_field)
+
+
+@router.get("/leaderboard-columns", response_model=list[Column])
+def leaderboard_columns(contract: ContractDep) -> list[Column]:
+    return columns(contract)
+
+
+@router.get("/metrics-widgets", response_model=list[Widget])
+def metrics_widgets(contract: ContractDep) -> list[Widget]:
+    return widgets(contract)
