@@ -11,8 +11,9 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coordinator_node.ids import config_id
 from coordinator_node.numbers import finite_number
 
 FRAC64_ONE = 1_000_000_000  # reward_pct unit: 1,000,000,000 = 100%
@@ -76,6 +77,76 @@ class PredictionScope(BaseModel):
     subject: str = "BTC"
     horizon_seconds: int = Field(default=60, ge=1)
     step_seconds: int = Field(default=15, ge=1)
+
+
+class PredictionSchedule(BaseModel):
+    """When a config's rounds run: every `prediction_interval_seconds`, resolved
+    `resolve_after_seconds` after the slot (the horizon). Extra keys are kept."""
+
+    model_config = ConfigDict(extra="allow")
+    prediction_interval_seconds: int = Field(ge=1)
+    resolve_after_seconds: int = Field(ge=0)
+
+
+class ScheduledPredictionConfig(BaseModel):
+    """One prediction config, in the envelope the old engine's config files use."""
+
+    # The key names rounds, inputs and their Schedule: a safe id.
+    scope_key: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    # subject, horizon, step and any competition-specific keys; passed to the models.
+    scope_template: dict[str, Any]
+    schedule: PredictionSchedule
+    active: bool = True
+    order: int = 0
+    meta: dict[str, Any] = Field(default_factory=dict)  # e.g. input_window_size
+
+    @model_validator(mode="after")
+    def _has_subject(self) -> ScheduledPredictionConfig:
+        subject = self.scope_template.get("subject")
+        if not isinstance(subject, str) or not subject:
+            raise ValueError(f"config {self.scope_key!r}: scope_template needs a 'subject'")
+        return self
+
+    @property
+    def subject(self) -> str:
+        return str(self.scope_template["subject"])
+
+    @property
+    def horizon_seconds(self) -> int:
+        return self.schedule.resolve_after_seconds
+
+    @property
+    def interval_seconds(self) -> int:
+        return self.schedule.prediction_interval_seconds
+
+    @property
+    def scope(self) -> dict[str, Any]:
+        """What models are asked about: the template, with horizon and step filled in."""
+        return {"horizon": self.horizon_seconds, "step": self.interval_seconds,
+                **self.scope_template}
+
+    @classmethod
+    def from_scope(cls, scope: PredictionScope) -> ScheduledPredictionConfig:
+        extras = {k: v for k, v in scope.model_dump().items()
+                  if k not in ("subject", "horizon_seconds", "step_seconds")}
+        return cls(
+            scope_key=config_id(scope),
+            scope_template={"subject": scope.subject, "horizon": scope.horizon_seconds,
+                            "step": scope.step_seconds, **extras},
+            schedule=PredictionSchedule(prediction_interval_seconds=scope.step_seconds,
+                                        resolve_after_seconds=scope.horizon_seconds))
+
+
+def unique_configs(configs: Sequence[ScheduledPredictionConfig], where: str
+                   ) -> list[ScheduledPredictionConfig]:
+    """The configs by `order`; two with one scope_key are refused, naming it and `where`."""
+    seen: set[str] = set()
+    for config in configs:
+        if config.scope_key in seen:
+            raise ValueError(f"{where}: two prediction configs have scope_key "
+                             f"{config.scope_key!r}")
+        seen.add(config.scope_key)
+    return sorted(configs, key=lambda c: (c.order, c.scope_key))
 
 
 class Aggregation(BaseModel):
@@ -205,6 +276,8 @@ class CrunchContract(BaseModel):
     score_type: type[BaseModel] = ScoreResult
 
     scope: PredictionScope = Field(default_factory=PredictionScope)
+    # Empty: one config built from `scope` (so contracts written for one config keep working).
+    prediction_configs: list[ScheduledPredictionConfig] = Field(default_factory=list)
     aggregation: Aggregation = Field(default_factory=Aggregation)
     input_window_size: int = Field(default=120, ge=1)
 
@@ -216,6 +289,13 @@ class CrunchContract(BaseModel):
     resolve_ground_truth: Callable[..., Any] = default_resolve_ground_truth
     aggregate_snapshot: Callable[..., Any] = default_aggregate_snapshot
     build_emission: Callable[..., Any] = default_build_emission
+
+    @model_validator(mode="after")
+    def _configs(self) -> CrunchContract:
+        self.prediction_configs = unique_configs(
+            self.prediction_configs or [ScheduledPredictionConfig.from_scope(self.scope)],
+            "the contract")
+        return self
 
     @property
     def effective_ground_truth_type(self) -> type[BaseModel]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from coordinator_node.contract import CrunchContract, load_contract
+from coordinator_node.competition import Competition, load_competition
+from coordinator_node.contract import CrunchContract, ScheduledPredictionConfig
 from coordinator_node.db import create_db_engine
 from coordinator_node.runners.base import ModelRunner
 from coordinator_node.settings import Settings
@@ -22,8 +23,14 @@ class Services:
     settings: Settings
     contract: CrunchContract
     engine: Engine
+    configs: list[ScheduledPredictionConfig] = field(default_factory=list)
     runner: ModelRunner | None = None
     resources: AsyncExitStack = field(default_factory=AsyncExitStack)
+
+    @property
+    def prediction_configs(self) -> list[ScheduledPredictionConfig]:
+        """The configs loaded at start (a file may replace the contract's)."""
+        return self.configs or self.contract.prediction_configs
 
 
 @asynccontextmanager
@@ -32,7 +39,7 @@ async def open_services(
 ) -> AsyncIterator[Services]:
     """Load the contract (loudly), open the DB engine, and start the model runner (the
     model-runner-client one unless another is given)."""
-    contract = load_contract(settings.contract)
+    competition: Competition = load_competition(settings)
     engine = create_db_engine(settings.database_url)
     if runner is None:
         from coordinator_node.runners.client import ModelRunnerClientRunner
@@ -43,7 +50,8 @@ async def open_services(
             timeout_seconds=settings.model_runner_timeout_seconds,
         )
     await runner.start()
-    services = Services(settings=settings, contract=contract, engine=engine, runner=runner)
+    services = Services(settings=settings, contract=competition.contract, engine=engine,
+                        configs=competition.configs, runner=runner)
     async with services.resources:
         try:
             yield services

@@ -7,11 +7,18 @@ within minutes on a synthetic feed.
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
+from dotenv import dotenv_values
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+log = logging.getLogger("coordinator_node.settings")
 
 
 class SettingsError(RuntimeError):
@@ -44,12 +51,22 @@ class Settings(BaseSettings):
         default="coordinator_node.contract:DEFAULT_CONTRACT",
         description="`module:attr` of the competition's CrunchContract",
     )
+    scoring_function: str | None = Field(
+        default=None, description="`module:attr` of a scoring function replacing the "
+                                  "contract's")
+    scheduled_prediction_configs_path: str | None = Field(
+        default=None, description="JSON file with the prediction configs (an array), "
+                                  "replacing the contract's")
+    input_window_size: int | None = Field(
+        default=None, ge=1, description="records in each model input window, replacing the "
+                                        "contract's `input_window_size`")
 
     # --- feeds -------------------------------------------------------------------------
-    feed_source: Literal["binance", "pyth", "synthetic", "replay"] = "binance"
-    feed_subjects: Annotated[list[str], NoDecode] = ["BTCUSDT"]
-    feed_kind: FeedKind = "candle"
-    feed_granularity: str = Field(default="1m", pattern=r"^[1-9][0-9]*[smhd]$")
+    # The defaults pair with the default contract (BTC): Pyth's BTC price, one tick a second.
+    feed_source: Literal["binance", "pyth", "synthetic", "replay"] = "pyth"
+    feed_subjects: Annotated[list[str], NoDecode] = ["BTC"]
+    feed_kind: FeedKind = "tick"
+    feed_granularity: str = Field(default="1s", pattern=r"^[1-9][0-9]*[smhd]$")
     feed_retention_days: int = Field(default=90, ge=1)
     binance_api_url: str = "https://api.binance.com/api"
     binance_stream_url: str = "wss://stream.binance.com:9443/"
@@ -165,8 +182,68 @@ def _env_name(loc: tuple[int | str, ...]) -> str:
     return str(loc[0]).upper() if loc else "?"
 
 
+def _minutes_to_days(minutes: str) -> str:
+    return str(float(minutes) / 1440)
+
+
+# The old engine's environment names: old -> (new name, how its value converts).
+LEGACY_NAMES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "MODEL_RUNNER_NODE_HOST": ("MODEL_RUNNER_HOST", str),
+    "MODEL_RUNNER_NODE_PORT": ("MODEL_RUNNER_PORT", str),
+    "COMPUTE_PROVIDER_PUBKEY": ("COMPUTE_PROVIDER", str),
+    "DATA_PROVIDER_PUBKEY": ("DATA_PROVIDER", str),
+    "FEED_PROVIDER": ("FEED_SOURCE", str),
+    "FEED_ASSETS": ("FEED_SUBJECTS", str),
+    "FEED_RECORD_TTL_DAYS": ("FEED_RETENTION_DAYS", str),
+    "FEED_POLL_SECONDS": ("PYTH_POLL_SECONDS", str),
+    "FEED_BACKFILL_MINUTES": ("FEED_BACKFILL_DAYS", _minutes_to_days),
+    "FEED_CANDLES_WINDOW": ("INPUT_WINDOW_SIZE", str),
+}
+POSTGRES_PARTS = ("POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD",
+                  "POSTGRES_DB")
+
+
+def _environment(env_file: str | None) -> dict[str, str]:
+    """What the node reads: `.env` (when there is one), overridden by the environment."""
+    found: dict[str, str] = {}
+    if env_file and os.path.isfile(env_file):
+        found.update({k.upper(): v for k, v in dotenv_values(env_file).items() if v is not None})
+    found.update({k.upper(): v for k, v in os.environ.items()})
+    return found
+
+
+def legacy_overrides(env: dict[str, str]) -> dict[str, str]:
+    """The new settings the old engine's names ask for, each with a one-line deprecation
+    warning. An old name and its new one set to different values is refused, naming both."""
+    wanted: dict[str, tuple[str, str]] = {}  # new name -> (value, old name(s))
+    for old, (new, convert) in LEGACY_NAMES.items():
+        if old in env:
+            try:
+                wanted[new] = (convert(env[old]), old)
+            except ValueError as exc:
+                raise SettingsError(f"invalid configuration: {old}: {exc}") from None
+    if any(part in env for part in POSTGRES_PARTS):
+        user = quote(env.get("POSTGRES_USER", "postgres"), safe="")
+        password = quote(env.get("POSTGRES_PASSWORD", ""), safe="")
+        auth = f"{user}:{password}" if password else user
+        url = (f"postgresql://{auth}@{env.get('POSTGRES_HOST', 'localhost')}:"
+               f"{env.get('POSTGRES_PORT', '5432')}/{env.get('POSTGRES_DB', 'postgres')}")
+        wanted["DATABASE_URL"] = (url, "/".join(p for p in POSTGRES_PARTS if p in env))
+    overrides = {}
+    for new, (value, old) in wanted.items():
+        if new in env and env[new] != value:
+            raise SettingsError(f"invalid configuration: {old} (old name) and {new} are both "
+                                f"set, to different values; keep only {new}")
+        log.warning("%s is the old engine's name: use %s", old, new)
+        overrides[new.lower()] = value
+    return overrides
+
+
 def load_settings(dev: bool = False, **overrides: Any) -> Settings:
     """Read settings; on a bad value raise `SettingsError` naming the variable."""
+    env_file = Settings.model_config.get("env_file")
+    legacy = legacy_overrides(_environment(env_file if isinstance(env_file, str) else None))
+    overrides = {**legacy, **overrides}
     try:
         settings = Settings(**overrides)
         if dev:

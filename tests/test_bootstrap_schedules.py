@@ -58,3 +58,42 @@ async def test_schedules_from_settings(temporal_env: WorkflowEnvironment, pg_eng
         await client.get_schedule_handle(f"checkpoints/{crunch}").describe()
     for schedule_id in list(expected)[:2]:
         await client.get_schedule_handle(schedule_id).delete()
+
+
+async def test_each_active_config_gets_its_schedule_and_removed_ones_lose_theirs(
+        temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str,
+        task_queue: str) -> None:
+    from coordinator_node.contract import ScheduledPredictionConfig
+    from coordinator_node.rounds.messages import RoundInput
+
+    client = temporal_env.client
+    crunch = f"crunch-{uuid.uuid4().hex[:6]}"
+    fast, slow = (ScheduledPredictionConfig.model_validate({
+        "scope_key": key, "scope_template": {"subject": "BTC", "venue": "spot"},
+        "schedule": {"prediction_interval_seconds": every, "resolve_after_seconds": horizon},
+        "meta": {"input_window_size": 30}})
+        for key, every, horizon in (("fast", 15, 60), ("slow", 30, 120)))
+    settings = make_settings(pg_url, crunch_id=crunch, temporal_task_queue=task_queue)
+    services = Services(settings=settings, contract=DEFAULT_CONTRACT, engine=pg_engine,
+                        configs=[fast, slow])
+    await bootstrap.ensure_rounds(client, services)
+    for config, every in ((fast, 15), (slow, 30)):
+        described = await client.get_schedule_handle(f"round/{crunch}/{config.scope_key}"
+                                                     ).describe()
+        assert described.schedule.spec.intervals[0].every == timedelta(seconds=every)
+        action = described.schedule.action
+        assert isinstance(action, ScheduleActionStartWorkflow)
+        [data] = await client.data_converter.decode(action.args, [RoundInput])
+        assert (data.config_id, data.horizon_seconds, data.window_size) == (
+            config.scope_key, config.horizon_seconds, 30)
+        assert data.scope == {"subject": "BTC", "venue": "spot", "horizon": config.horizon_seconds,
+                              "step": every}
+
+    # `slow` leaves the configs: its Schedule goes, `fast` stays.
+    await bootstrap.ensure_rounds(client, Services(settings=settings, contract=DEFAULT_CONTRACT,
+                                                   engine=pg_engine, configs=[fast]))
+    with pytest.raises(RPCError):
+        await client.get_schedule_handle(f"round/{crunch}/slow").describe()
+    await client.get_schedule_handle(f"round/{crunch}/fast").describe()
+    for schedule_id in (f"round/{crunch}/fast", f"snapshots/{crunch}"):
+        await client.get_schedule_handle(schedule_id).delete()

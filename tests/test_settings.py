@@ -10,7 +10,9 @@ def test_defaults_are_production_like(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load_settings()
     assert settings.dev_mode is False
     assert settings.checkpoint_interval_seconds == 7 * 24 * 3600
-    assert settings.feed_source == "binance"
+    # paired with the default contract (BTC): Pyth BTC ticks
+    assert (settings.feed_source, settings.feed_subjects, settings.feed_kind,
+            settings.feed_granularity) == ("pyth", ["BTC"], "tick", "1s")
     assert settings.database_url.startswith("sqlite:///.data/")
 
 

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from coordinator_node import __version__
 from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
-from coordinator_node.contract import load_contract
+from coordinator_node.competition import load_competition
 from coordinator_node.db import create_db_engine
 from coordinator_node.settings import Settings, load_settings
 from coordinator_node.temporal import connect
@@ -33,7 +33,7 @@ async def _connect_temporal_forever(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
-    contract = load_contract(settings.contract)  # fails loudly before serving anything
+    contract = load_competition(settings).contract  # fails loudly before serving anything
     # A Temporal client does not survive fork: connections are made in the lifespan.
 
     @asynccontextmanager

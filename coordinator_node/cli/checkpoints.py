@@ -70,13 +70,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_create(args: argparse.Namespace) -> int:
     from coordinator_node.client import checkpoints as control
-    from coordinator_node.contract import load_contract
+    from coordinator_node.competition import load_competition
     from coordinator_node.statuses import CheckpointPhase
     from coordinator_node.temporal import connect
     from coordinator_node.workflows.checkpoints import CheckpointWorkflow
 
     settings = _settings(args)
-    contract = load_contract(settings.contract)
+    contract = load_competition(settings).contract
     period_end = args.period_end or datetime.now(UTC).replace(microsecond=0)
 
     async def _run() -> int:

@@ -27,7 +27,6 @@ from coordinator_node.db.upsert import upsert
 from coordinator_node.ids import (
     checkpoint_schedule_id,
     checkpoint_trigger_id,
-    config_id,
     ingest_workflow_id,
     retention_schedule_id,
     round_schedule_id,
@@ -70,27 +69,35 @@ async def ensure_feeds(client: Client, services: Services) -> None:
 
 # --- rounds and snapshots ----------------------------------------------------------------
 def upsert_configs(services: Services) -> tuple[list[str], list[str]]:
-    """The contract's configs, stored; configs no longer in the contract become inactive."""
-    scope, the_id = services.contract.scope, config_id(services.contract.scope)
+    """Reconcile the stored configs with the loaded ones: new ones added, changed ones
+    updated, and those inactive or gone marked inactive. Returns (active, inactive) ids."""
+    configs = services.prediction_configs
+    now = utcnow()
     with session_scope(services.engine) as session:
         upsert(session, PredictionConfig, [{
-            "id": the_id, "scope_key": the_id, "scope": scope.model_dump(),
-            "interval_seconds": scope.step_seconds, "horizon_seconds": scope.horizon_seconds,
-            "active": True, "created_at": utcnow(), "updated_at": utcnow(),
-        }], ["id"], update_columns=["scope", "interval_seconds", "horizon_seconds", "active",
-                                    "updated_at"])
-        stale = [c for c in session.execute(select(PredictionConfig)).scalars()
-                 if c.id != the_id]
-        for config in stale:
-            config.active = False
-        return [the_id], [c.id for c in stale]
+            "id": c.scope_key, "scope_key": c.scope_key, "scope": c.scope,
+            "interval_seconds": c.interval_seconds, "horizon_seconds": c.horizon_seconds,
+            "active": c.active, "created_at": now, "updated_at": now,
+        } for c in configs], ["id"], update_columns=["scope", "interval_seconds",
+                                                     "horizon_seconds", "active", "updated_at"])
+        loaded = {c.scope_key for c in configs}
+        gone = [row for row in session.execute(select(PredictionConfig)).scalars()
+                if row.id not in loaded]
+        for row in gone:
+            row.active = False
+        active = [c.scope_key for c in configs if c.active]
+        return active, sorted({c.scope_key for c in configs if not c.active}
+                              | {row.id for row in gone})
 
 
 async def ensure_rounds(client: Client, services: Services) -> None:
+    """One Schedule per active config; the Schedules of inactive or removed configs are
+    deleted (their rounds already running finish)."""
     settings = services.settings
+    by_key = {c.scope_key: c for c in services.prediction_configs}
     active, inactive = upsert_configs(services)
     for config in active:
-        data = round_input(settings, services.contract)
+        data = round_input(settings, services.contract, by_key[config])
         # Rounds overlap by design (horizon > interval): ALLOW_ALL. A missed slot is not
         # replayed later (its input would be stale): the catch-up window is one interval.
         schedule_id = round_schedule_id(settings.crunch_id, config)

@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from coordinator_node.checkpoints.messages import CheckpointInput, CheckpointTrigger
-from coordinator_node.contract import CrunchContract
+from coordinator_node.contract import CrunchContract, ScheduledPredictionConfig
 from coordinator_node.feeds.messages import (
     BackfillInput,
     FeedIngestInput,
     FeedRef,
     RetentionInput,
 )
-from coordinator_node.ids import config_id
 from coordinator_node.rounds.messages import RoundInput, SnapshotInput
 from coordinator_node.settings import Settings
 
@@ -51,14 +50,18 @@ def retention_input(settings: Settings) -> RetentionInput:
     return RetentionInput(retention_days=settings.feed_retention_days)
 
 
-def round_input(settings: Settings, contract: CrunchContract) -> RoundInput:
-    scope = contract.scope
+def round_input(settings: Settings, contract: CrunchContract,
+                config: ScheduledPredictionConfig) -> RoundInput:
+    """One config's rounds: its subject's feed, its interval and horizon, its scope."""
+    window = config.meta.get("input_window_size")
     return RoundInput(
-        crunch_id=settings.crunch_id, config_id=config_id(scope), subject=scope.subject,
-        horizon_seconds=scope.horizon_seconds, interval_seconds=scope.step_seconds,
-        feed=feed_ref(settings, scope.subject), window_size=contract.input_window_size,
+        crunch_id=settings.crunch_id, config_id=config.scope_key, subject=config.subject,
+        horizon_seconds=config.horizon_seconds, interval_seconds=config.interval_seconds,
+        feed=feed_ref(settings, config.subject),
+        window_size=window if isinstance(window, int) and window > 0
+        else contract.input_window_size,
         model_timeout_seconds=settings.model_runner_timeout_seconds,
-        resolve_deadline_seconds=settings.resolve_deadline_seconds,
+        resolve_deadline_seconds=settings.resolve_deadline_seconds, scope=config.scope,
     )
 
 

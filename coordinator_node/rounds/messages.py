@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -24,6 +25,7 @@ class RoundInput(BaseModel):
     resolve_deadline_seconds: int = 600  # after the horizon, before the input EXPIRES
     resolve_poll_seconds: int = 5
     slot: datetime | None = None  # None: the schedule's action time
+    scope: dict[str, Any] | None = None  # what the models are asked about (config's scope)
     # False only where the server cannot hold custom search attributes (the time-skipping
     # test server); the node always publishes them.
     search_attributes: bool = True
@@ -45,6 +47,7 @@ class PredictInput(BaseModel):
     horizon_seconds: int
     step_seconds: int
     timeout_seconds: float
+    scope: dict[str, Any] | None = None  # the config's scope (subject, horizon, step, …)
 
 
 class RoundCounts(BaseModel):

@@ -7,7 +7,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from coordinator_node.contract import CrunchContract, PredictionScope
+from coordinator_node.contract import (
+    CrunchContract,
+    PredictionSchedule,
+    ScheduledPredictionConfig,
+)
 
 
 class Prediction(BaseModel):
@@ -29,8 +33,18 @@ def score(prediction: dict[str, Any], ground_truth: dict[str, Any]) -> dict[str,
     return {"value": sign * abs(actual) * 10_000, "success": True, "failed_reason": None}
 
 
+def every(seconds: int, horizon: int) -> ScheduledPredictionConfig:
+    """BTC, asked every `seconds`, resolved `horizon` seconds after each round."""
+    return ScheduledPredictionConfig(
+        scope_key=f"btc-{horizon}s-every-{seconds}s",
+        scope_template={"subject": "BTC", "horizon": horizon, "step": seconds},
+        schedule=PredictionSchedule(prediction_interval_seconds=seconds,
+                                    resolve_after_seconds=horizon))
+
+
 CONTRACT = CrunchContract(
     output_type=Prediction,
-    scope=PredictionScope(subject="BTC", horizon_seconds=60, step_seconds=15),
+    # Two prediction configs side by side; each gets its own rounds and Schedule.
+    prediction_configs=[every(15, 60), every(30, 120)],
     scoring_function=score,
 )

@@ -6,6 +6,7 @@ import asyncio
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -111,6 +112,8 @@ class FakeHermes:
     prices: list[tuple[int, int, int]] = field(default_factory=list)  # (price, expo, publish)
     fail_with: int | None = None
     calls: int = 0
+    # With no fixed prices: a live market, one new price a second published now.
+    live_start_price: int = 9_000_000_000_000  # 90,000.00000000 at expo -8
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -122,7 +125,11 @@ class FakeHermes:
         if self.fail_with is not None:
             return web.Response(status=self.fail_with, text="upstream unavailable")
         feed_id = request.query.getall("ids[]")[0]
-        price, expo, publish = self.prices[min(self.calls - 1, len(self.prices) - 1)]
+        if self.prices:
+            price, expo, publish = self.prices[min(self.calls - 1, len(self.prices) - 1)]
+        else:
+            publish = int(time.time())
+            price, expo = self.live_start_price + (publish % 97) * 1_000_000, -8
         body = {
             "binary": {"encoding": "hex", "data": ["00"]},
             "parsed": [{

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from coordinator_node.competition import load_competition
 from coordinator_node.settings import Settings
 from tests.packaging.helpers import REPO_ROOT, cli_subcommands
 
@@ -144,6 +145,9 @@ def test_compose_env_example_is_a_valid_configuration(monkeypatch: pytest.Monkey
     assert settings.model_runner_host == "models"
     assert settings.api_key is not None
     assert len(settings.local_models) == 3
+    # Its contract and feed agree: the start-up checks pass.
+    competition = load_competition(settings)
+    assert {c.subject for c in competition.active_configs} <= set(settings.feed_subjects)
 
 
 def test_dockerfile() -> None:

@@ -1,0 +1,119 @@
+"""The competition this node runs, checked before anything connects: the contract (with the
+SCORING_FUNCTION override), its prediction configs (or the SCHEDULED_PREDICTION_CONFIGS_PATH
+file's), and their agreement with the feed settings. Every refusal names the settings."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from coordinator_node.contract import (
+    ContractError,
+    CrunchContract,
+    ScheduledPredictionConfig,
+    load_contract,
+    unique_configs,
+)
+from coordinator_node.feeds.types import granularity_seconds
+from coordinator_node.settings import Settings, SettingsError
+
+_CONFIGS = TypeAdapter(list[ScheduledPredictionConfig])
+
+
+@dataclass(frozen=True)
+class Competition:
+    contract: CrunchContract
+    configs: list[ScheduledPredictionConfig]  # every config, active or not, by order
+
+    @property
+    def active_configs(self) -> list[ScheduledPredictionConfig]:
+        return [c for c in self.configs if c.active]
+
+
+def load_competition(settings: Settings) -> Competition:
+    contract = load_contract(settings.contract)
+    updates: dict[str, Any] = {}
+    if settings.scoring_function:
+        updates["scoring_function"] = _load_callable(settings.scoring_function)
+    if settings.input_window_size:
+        updates["input_window_size"] = settings.input_window_size
+    if updates:
+        contract = contract.model_copy(update=updates)
+    configs = (load_config_file(settings.scheduled_prediction_configs_path)
+               if settings.scheduled_prediction_configs_path else contract.prediction_configs)
+    competition = Competition(contract=contract, configs=configs)
+    check_consistency(settings, competition)
+    return competition
+
+
+def _load_callable(path: str) -> Callable[..., Any]:
+    module_name, sep, attr = path.partition(":")
+    try:
+        if not sep:
+            raise ValueError("must look like 'package.module:function'")
+        found = getattr(importlib.import_module(module_name), attr)
+    except Exception as exc:
+        raise SettingsError(f"invalid configuration: SCORING_FUNCTION {path!r}: {exc}") from None
+    if not callable(found):
+        raise SettingsError(f"invalid configuration: SCORING_FUNCTION {path!r} is not callable")
+    return found
+
+
+def load_config_file(path: str) -> list[ScheduledPredictionConfig]:
+    """A JSON array of configs; anything else is refused with the file name and the reason."""
+    where = f"SCHEDULED_PREDICTION_CONFIGS_PATH {path}"
+    try:
+        raw = json.loads(Path(path).read_text())
+    except OSError as exc:
+        raise SettingsError(f"invalid configuration: {where}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise SettingsError(f"invalid configuration: {where}: not JSON: {exc}") from None
+    if not isinstance(raw, list) or not raw:
+        raise SettingsError(f"invalid configuration: {where}: must be a non-empty JSON array "
+                            "of prediction configs")
+    try:
+        return unique_configs(_CONFIGS.validate_python(raw), where)
+    except ValidationError as exc:
+        problems = "; ".join(f"[{'.'.join(str(p) for p in e['loc'])}] {e['msg']}"
+                             for e in exc.errors())
+        raise SettingsError(f"invalid configuration: {where}: {problems}") from None
+    except ValueError as exc:
+        raise SettingsError(f"invalid configuration: {exc}") from None
+
+
+def check_consistency(settings: Settings, competition: Competition) -> None:
+    """Refuse settings that cannot work together, naming both sides."""
+    granularity = granularity_seconds(settings.feed_granularity)
+    for config in competition.active_configs:
+        if config.subject not in settings.feed_subjects:
+            raise SettingsError(
+                f"inconsistent configuration: prediction config {config.scope_key!r} predicts "
+                f"subject {config.subject!r}, but FEED_SUBJECTS ingests only "
+                f"{','.join(settings.feed_subjects)}")
+        if config.horizon_seconds < granularity:
+            raise SettingsError(
+                f"inconsistent configuration: prediction config {config.scope_key!r} resolves "
+                f"after {config.horizon_seconds}s, shorter than FEED_GRANULARITY="
+                f"{settings.feed_granularity}")
+    contract = competition.contract
+    field = contract.aggregation.score_field
+    try:
+        sample = contract.score_type().model_dump(mode="json")
+    except ValidationError:
+        sample = {field: 0.0}
+    try:
+        summary = dict(contract.aggregate_snapshot([sample]))
+    except Exception as exc:
+        raise ContractError(f"CONTRACT {settings.contract}: aggregate_snapshot fails on a "
+                            f"sample score {sample}: {exc!r}") from None
+    if field not in summary:
+        raise ContractError(
+            f"CONTRACT {settings.contract}: aggregation.score_field {field!r} is not in what "
+            f"aggregate_snapshot returns for a sample score (keys: {sorted(summary)}): "
+            "snapshots would never carry the score the leaderboard ranks")

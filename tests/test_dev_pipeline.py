@@ -1,0 +1,104 @@
+"""`coordinator-node dev` shows the whole pipeline within minutes: both example prediction
+configs run side by side (each with its `PredictionConfig` workflows) and score, and every
+core report route answers in the web app's shape, the three default widgets included (their
+30-day window, the three example models)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_dev_mode import free_port, get
+
+pytestmark = pytest.mark.slow
+CONFIGS = {"btc-60s-every-15s", "btc-120s-every-30s"}
+
+
+def js_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def get_json(url: str) -> Any:
+    status, raw = get(url)
+    assert status == 200, (url, status, raw[:300])
+    return json.loads(raw)
+
+
+def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> None:
+    ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
+             "API_PORT": free_port(), "MODEL_RUNNER_PORT": free_port()}
+    env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
+    env.update({k: str(v) for k, v in ports.items()})
+    process = subprocess.Popen([sys.executable, "-m", "coordinator_node", "dev"], cwd=tmp_path,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    api = f"http://127.0.0.1:{ports['API_PORT']}"
+    try:
+        scored: set[str] = set()
+        models: list[dict[str, Any]] = []
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and process.poll() is None and (
+                scored != CONFIGS or not get(f"{api}/reports/leaderboard")[1].startswith(b"[{")):
+            time.sleep(3)
+            status, raw = get(f"{api}/reports/models")
+            models = json.loads(raw) if status == 200 else []
+            if not models:
+                continue
+            query = urllib.parse.urlencode({
+                "projectIds": ",".join(m["model_id"] for m in models),
+                "start": js_time(datetime.now(UTC) - timedelta(days=30)),
+                "end": js_time(datetime.now(UTC))}, safe=",:")
+            status, raw = get(f"{api}/reports/predictions?{query}")
+            if status == 200:
+                scored = {r["scope_key"] for r in json.loads(raw) if r["score_success"]}
+        assert process.poll() is None, "dev mode stopped"
+        assert scored == CONFIGS, f"scored configs after 5 minutes: {scored}"
+        assert len(models) == 3
+
+        # The web app's calls, as it makes them.
+        schema = get_json(f"{api}/reports/schema")
+        board = get_json(f"{api}/reports/leaderboard")
+        assert [r["rank"] for r in board] == sorted(r["rank"] for r in board)
+        for row in board:
+            assert all(c["property"] in row for c in schema["leaderboard_columns"])
+        query = urllib.parse.urlencode({
+            "projectIds": ",".join(m["model_id"] for m in models),
+            "start": js_time(datetime.now(UTC) - timedelta(days=30)),
+            "end": js_time(datetime.now(UTC))}, safe=",:")
+        for widget in schema["metrics_widgets"]:
+            rows = get_json(f"{api}{widget['endpointUrl']}?{query}")
+            assert {r["model_id"] for r in rows} == {m["model_id"] for m in models}, widget
+            series = [s["name"] for s in widget["nativeConfiguration"]["yAxis"]["series"]]
+            assert all(name in row for row in rows for name in series)
+        feeds = get_json(f"{api}/reports/feeds")
+        assert [(f["source"], f["subject"]) for f in feeds] == [("synthetic", "BTC")]
+        assert get_json(f"{api}/reports/feeds/tail?subject=BTC&limit=20")[0]["ts_ingested"]
+        assert get_json(f"{api}/reports/snapshots?limit=10")
+        assert get_json(f"{api}/reports/checkpoints") == []
+        assert get_json(f"{api}/healthz")["status"] == "ok"
+
+        # Each config's rounds are their own workflows, found by the search attribute.
+        for config in CONFIGS:
+            listed = subprocess.run(
+                [str(Path(sys.executable).parent / "temporal"), "workflow", "count",
+                 "--address", f"127.0.0.1:{ports['TEMPORAL_DEV_PORT']}",
+                 "--query", f'PredictionConfig = "{config}"'],
+                capture_output=True, text=True, timeout=30)
+            assert listed.returncode == 0, listed.stderr
+            assert int(listed.stdout.split()[-1]) > 0, listed.stdout
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
