@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from coordinator_node.feeds.messages import FeedRef
 from coordinator_node.statuses import InputStatus
@@ -27,6 +28,10 @@ class RoundInput(BaseModel):
     # False only where the server cannot hold custom search attributes (the time-skipping
     # test server); the node always publishes them.
     search_attributes: bool = True
+    # The prediction config's scope (competition-specific keys included); the model call
+    # takes its arguments from it, over the contract's scope. Empty in rounds started
+    # before it existed.
+    scope: dict[str, Any] = Field(default_factory=dict)
 
 
 class CaptureInput(BaseModel):
@@ -45,6 +50,7 @@ class PredictInput(BaseModel):
     horizon_seconds: int
     step_seconds: int
     timeout_seconds: float
+    scope: dict[str, Any] = Field(default_factory=dict)  # RoundInput.scope
 
 
 class RoundCounts(BaseModel):

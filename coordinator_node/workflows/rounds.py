@@ -53,7 +53,7 @@ class PredictionRoundWorkflow:
         ask = PredictInput(input_id=the_input, config_id=data.config_id, slot=slot,
                            subject=data.subject, horizon_seconds=data.horizon_seconds,
                            step_seconds=data.interval_seconds,
-                           timeout_seconds=data.model_timeout_seconds)
+                           timeout_seconds=data.model_timeout_seconds, scope=data.scope)
         try:
             # One attempt: a retry would re-tick every model and burn innocent models'
             # failure budgets. Per-model failures are data in the result.
