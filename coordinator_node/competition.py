@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from coordinator_node.contract import (
+    CallArgError,
     ContractError,
     CrunchContract,
     ScheduledPredictionConfig,
@@ -21,6 +22,7 @@ from coordinator_node.contract import (
     unique_configs,
 )
 from coordinator_node.feeds.types import granularity_seconds
+from coordinator_node.rounds.logic import call_scope
 from coordinator_node.settings import Settings, SettingsError
 
 _CONFIGS = TypeAdapter(list[ScheduledPredictionConfig])
@@ -96,6 +98,15 @@ def check_consistency(settings: Settings, competition: Competition) -> None:
                 f"inconsistent configuration: prediction config {config.scope_key!r} predicts "
                 f"subject {config.subject!r}, but FEED_SUBJECTS ingests only "
                 f"{','.join(settings.feed_subjects)}")
+        try:  # the model call must be fillable from every config's scope
+            competition.contract.predict_call.values(call_scope(
+                competition.contract.scope.model_dump(), config.subject,
+                config.horizon_seconds, config.interval_seconds, config.scope))
+        except CallArgError as exc:
+            raise SettingsError(
+                f"inconsistent configuration: prediction config {config.scope_key!r} cannot "
+                f"fill the contract's model call "
+                f"{competition.contract.predict_call.method}(…): {exc}") from None
         if config.horizon_seconds < granularity:
             raise SettingsError(
                 f"inconsistent configuration: prediction config {config.scope_key!r} resolves "

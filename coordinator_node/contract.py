@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter, model_validator
 
 from coordinator_node.ids import config_id
 from coordinator_node.numbers import finite_number
@@ -149,6 +150,105 @@ def unique_configs(configs: Sequence[ScheduledPredictionConfig], where: str
     return sorted(configs, key=lambda c: (c.order, c.scope_key))
 
 
+# --- the model call -------------------------------------------------------------------
+class ArgType(StrEnum):
+    """How a model-call argument travels: model-runner-client's `Variant` types."""
+
+    STRING = "STRING"
+    INT = "INT"
+    DOUBLE = "DOUBLE"
+    JSON = "JSON"
+
+
+# Python types a contract may write instead of an ArgType: `("subject", str)`.
+_PYTHON_ARG_TYPES: dict[Any, ArgType] = {
+    str: ArgType.STRING, int: ArgType.INT, float: ArgType.DOUBLE,
+    dict: ArgType.JSON, list: ArgType.JSON,
+}
+_INT64 = (-(2**63), 2**63 - 1)  # the INT variant is 8 signed bytes
+_JSON: TypeAdapter[Any] = TypeAdapter(JsonValue)
+
+
+class CallArgError(ValueError):
+    """A model-call argument cannot be taken from the round's scope (missing or wrong type)."""
+
+
+class CallArg(BaseModel):
+    """One positional argument of the model call: the scope's value at `key`, sent as `type`."""
+
+    model_config = ConfigDict(frozen=True)
+    key: str = Field(min_length=1)
+    type: ArgType
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_pair(cls, value: Any) -> Any:
+        if isinstance(value, tuple | list) and len(value) == 2:
+            key, kind = value
+            return {"key": key,
+                    "type": _PYTHON_ARG_TYPES.get(kind, kind) if isinstance(kind, type) else kind}
+        return value
+
+    def value_in(self, scope: Mapping[str, Any]) -> Any:
+        """The scope's value at `key` as a value of `type`; CallArgError names what is wrong."""
+        if self.key not in scope:
+            raise CallArgError(f"the scope has no {self.key!r} (it has: "
+                               f"{', '.join(sorted(scope)) or 'nothing'})")
+        value = scope[self.key]
+        if self.type is ArgType.STRING and isinstance(value, str):
+            return value
+        # INT takes integral floats and numeric strings too (a JSON scope may carry 60.0, the
+        # old engine took int(value)); a bool is not a number here.
+        if self.type is ArgType.INT and not isinstance(value, bool):
+            whole = _as_int(value)
+            if whole is not None and _INT64[0] <= whole <= _INT64[1]:
+                return whole
+        if self.type is ArgType.DOUBLE and (number := finite_number(value)) is not None:
+            return number
+        if self.type is ArgType.JSON:
+            try:
+                return _JSON.validate_python(value)
+            except ValueError:
+                pass
+        raise CallArgError(f"scope[{self.key!r}] = {value!r} is not a valid {self.type.value}")
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _default_predict_args() -> list[CallArg]:
+    return [CallArg(key="subject", type=ArgType.STRING),
+            CallArg(key="horizon_seconds", type=ArgType.INT),
+            CallArg(key="step_seconds", type=ArgType.INT)]
+
+
+class PredictCall(BaseModel):
+    """How each round asks every model for its prediction: `method(*args)`, each argument the
+    round's scope value at its key, by position (participants name the parameters as they
+    like). The default is the old engine's call, `predict(subject, horizon_seconds,
+    step_seconds)` as STRING, INT, INT; a competition whose models take other arguments lists
+    its own keys, e.g. `PredictCall(method="forecast", args=[("asset", str), ("window", int)])`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+    method: str = Field(default="predict", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    args: list[CallArg] = Field(default_factory=_default_predict_args)
+
+    def values(self, scope: Mapping[str, Any]) -> list[Any]:
+        """Each argument's value from `scope`, in order; CallArgError when one is unusable."""
+        return [arg.value_in(scope) for arg in self.args]
+
+
 class Aggregation(BaseModel):
     # window name -> hours; each window is the mean snapshot score over the last N hours.
     windows: dict[str, int] = Field(
@@ -278,6 +378,9 @@ class CrunchContract(BaseModel):
     scope: PredictionScope = Field(default_factory=PredictionScope)
     # Empty: one config built from `scope` (so contracts written for one config keep working).
     prediction_configs: list[ScheduledPredictionConfig] = Field(default_factory=list)
+
+
+    predict_call: PredictCall = Field(default_factory=PredictCall)
     aggregation: Aggregation = Field(default_factory=Aggregation)
     input_window_size: int = Field(default=120, ge=1)
 

@@ -3,7 +3,9 @@
 The template is the example competition `example_crunch` (contract, tracker base class,
 example models, their tests, a README, a `.env.example` and a `pyproject.toml`). Copying it
 renames the placeholder everywhere, in file contents and in file and folder names, so the
-new package imports as `NAME` and nothing still points at the example.
+new package imports as `NAME` and nothing still points at the example. A kebab-case name is
+how people type project names: `btc-trend` makes the directory `btc-trend/` holding the
+package `btc_trend`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ RESERVED_NAMES = frozenset({
     PLACEHOLDER, "coordinator_node", "template", "test", "tests", "conftest", "worker",
     "scripts", "bench", "build", "dist", "docs", "models", "contract", "tracker",
 })
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+# A hyphen only between letters/digits/underscores: no trailing or doubled hyphen.
+NAME_PATTERN = re.compile(r"^[a-z](?:[a-z0-9_]|-(?=[a-z0-9_]))*$")
 SKIP_DIRS = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".data"})
 SKIP_SUFFIXES = (".pyc", ".pyo")
 SKIP_FILES = frozenset({".env"})  # a developer's local settings never travel with the template
@@ -53,36 +56,46 @@ def _installed_top_level_modules() -> set[str]:
         return set()
 
 
+def package_name(name: str) -> str:
+    """The Python package a workspace name stands for: `btc-trend` -> `btc_trend`."""
+    return name.replace("-", "_")
+
+
 def check_name(name: str) -> None:
-    """Refuse a name that is not a safe, new, importable package name."""
+    """Refuse a name that is not a safe directory name standing for a new, importable package
+    name (checked on the package name, so `coordinator-node` is as reserved as
+    `coordinator_node`)."""
     if not NAME_PATTERN.fullmatch(name):
         raise WorkspaceError(
-            f"invalid workspace name {name!r}: use lower-case letters, digits and underscores, "
-            "starting with a letter (e.g. btc_trend)"
+            f"invalid workspace name {name!r}: use lower-case letters, digits, underscores and "
+            "hyphens, starting with a letter (e.g. btc-trend or btc_trend)"
         )
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
-        raise WorkspaceError(f"invalid workspace name {name!r}: it is a Python keyword")
-    if name in sys.stdlib_module_names or name in sys.builtin_module_names:
+    package = package_name(name)
+    what = repr(name) if package == name else f"{name!r} (package {package!r})"
+    if keyword.iskeyword(package) or keyword.issoftkeyword(package):
+        raise WorkspaceError(f"invalid workspace name {what}: it is a Python keyword")
+    if package in sys.stdlib_module_names or package in sys.builtin_module_names:
         raise WorkspaceError(
-            f"invalid workspace name {name!r}: it would shadow the standard library module "
-            f"{name!r}"
+            f"invalid workspace name {what}: it would shadow the standard library module "
+            f"{package!r}"
         )
-    if name in RESERVED_NAMES:
-        raise WorkspaceError(f"invalid workspace name {name!r}: the name is reserved")
-    if name in _installed_top_level_modules():
+    if package in RESERVED_NAMES:
+        raise WorkspaceError(f"invalid workspace name {what}: the name is reserved")
+    if package in _installed_top_level_modules():
         raise WorkspaceError(
-            f"invalid workspace name {name!r}: it would shadow the installed module {name!r}"
+            f"invalid workspace name {what}: it would shadow the installed module {package!r}"
         )
 
 
 def replacements(name: str) -> list[tuple[str, str]]:
     """Every spelling of the placeholder and what replaces it (longest first)."""
-    words = name.split("_")
+    package = package_name(name)
+    words = package.split("_")
     return [
-        ("EXAMPLE_CRUNCH", name.upper()),
+        ("EXAMPLE_CRUNCH", package.upper()),
         ("Example Crunch", " ".join(w.capitalize() for w in words if w)),
-        ("example-crunch", name.replace("_", "-")),
-        (PLACEHOLDER, name),
+        ("example-crunch", package.replace("_", "-")),
+        (PLACEHOLDER, package),
     ]
 
 
@@ -118,7 +131,8 @@ def _copy_tree(source: Path, target: Path, pairs: list[tuple[str, str]]) -> None
 
 def create_workspace(name: str, directory: Path | str | None = None,
                      template: Path | None = None) -> Path:
-    """Create `directory/name` from the template; returns its path.
+    """Create `directory/name` from the template, holding the package `package_name(name)`;
+    returns its path.
 
     Raises `WorkspaceError` (and writes nothing) for an unsafe name or an existing target.
     The copy is built in a temporary sibling directory and renamed into place, so a failure

@@ -188,3 +188,18 @@ def test_an_old_and_a_new_name_that_disagree_are_refused(
                                   "FEED_SUBJECTS")
     clean_env.setenv("FEED_SUBJECTS", "ETHUSDT")  # the same value twice is fine
     assert load_settings().feed_subjects == ["ETHUSDT"]
+
+
+def test_a_model_call_no_config_can_fill_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import coordinator_node.contract as contracts
+    from coordinator_node.contract import PredictCall
+
+    monkeypatch.setattr(contracts, "VENUE_CONTRACT", CrunchContract(
+        predict_call=PredictCall(method="forecast", args=[("venue", str)])), raising=False)
+    with pytest.raises(SettingsError) as refused:
+        load_competition(make_settings("sqlite://",
+                                       contract="coordinator_node.contract:VENUE_CONTRACT"))
+    assert str(refused.value).startswith(
+        "inconsistent configuration: prediction config 'btc-60s-every-15s' cannot fill the "
+        "contract's model call forecast(…): ")
+    assert "venue" in str(refused.value)

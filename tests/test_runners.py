@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import asyncio
 
-from coordinator_node.runners.base import CallStatus
+from model_runner_client.grpc.generated.commons_pb2 import VariantType
+
+from coordinator_node.contract import ArgType
+from coordinator_node.runners.base import Arg, CallStatus, ModelIdentity
 from coordinator_node.runners.client import ModelRunnerClientRunner
+from coordinator_node.runners.encoding import arguments, positional
+from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.runners.local.cluster import LocalCluster, model_identity
 from coordinator_node.runners.local.orchestrator import ModelState
+from tests.rounds.misbehaving import EchoTracker
 
 BASE = "example_crunch.tracker.TrackerBase"
 MODELS = {
@@ -21,6 +27,47 @@ MODELS = {
 
 def id_of(path: str) -> str:
     return str(model_identity(path)["model_id"])
+
+
+TICK = [Arg(ArgType.JSON, {"symbol": "BTC", "asof_ts": 1234, "candles_1m": []})]
+PREDICT = [Arg(ArgType.STRING, "BTC"), Arg(ArgType.INT, 60), Arg(ArgType.INT, 15)]
+ECHOED = {"value": 1234.0, "subject": "BTC", "horizon": 60, "step": 15,
+          "types": ["str", "int", "int"], "tick_type": "dict"}
+
+
+def test_arguments_travel_by_position_with_their_declared_types() -> None:
+    """As the old engine sent them: positions from 1, STRING/INT/INT, the tick as JSON;
+    a declared type is kept even where the value alone would suggest another."""
+    wire = arguments([*PREDICT, Arg(ArgType.JSON, "a string"), Arg(ArgType.DOUBLE, 2.0)])
+    assert [a.position for a in wire] == [1, 2, 3, 4, 5]
+    assert [a.data.type for a in wire] == [VariantType.STRING, VariantType.INT,
+                                           VariantType.INT, VariantType.JSON, VariantType.DOUBLE]
+    assert (wire[1].data.value, wire[3].data.value) == ((60).to_bytes(8, "little"),
+                                                        b'"a string"')
+    assert positional(reversed(wire)) == ["BTC", 60, 15, "a string", 2.0]
+    assert arguments(TICK)[0].data.type == VariantType.JSON
+
+
+async def test_in_process_runner_hands_models_what_a_node_does() -> None:
+    """The same arguments to the same model, over gRPC and in process: the same answers."""
+    echo_path = "tests.rounds.misbehaving:EchoTracker"
+    odd = [Arg(ArgType.DOUBLE, 3), Arg(ArgType.JSON, (1, 2)), Arg(ArgType.JSON, "x")]
+    async with LocalCluster("crunch-c", [echo_path]) as cluster:
+        remote = ModelRunnerClientRunner("crunch-c", "127.0.0.1", cluster.port, BASE,
+                                         timeout_seconds=2, report_failure=False)
+        await remote.start()
+        try:
+            await asyncio.wait_for(remote.connected.wait(), 30)
+            over_grpc = [[r.result for r in await remote.call(method, args)]
+                         for method, args in (("tick", TICK), ("predict", PREDICT),
+                                              ("echo", odd))]
+        finally:
+            await remote.close()
+    local = InProcessRunner({ModelIdentity("echo"): EchoTracker()})
+    in_process = [[r.result for r in await local.call(method, args)]
+                  for method, args in (("tick", TICK), ("predict", PREDICT), ("echo", odd))]
+    assert in_process == over_grpc == [[None], [ECHOED],
+                                       [[[3.0, "float"], [[1, 2], "list"], ["x", "str"]]]]
 
 
 async def test_client_calls_every_model_and_reports_each_outcome() -> None:
@@ -37,17 +84,15 @@ async def test_client_calls_every_model_and_reports_each_outcome() -> None:
             assert echo.cruncher_name == "EchoTracker team"
             assert echo.deployment_id.startswith("local-")
 
-            ticks = await runner.call("tick", [{"symbol": "BTC", "asof_ts": 1234,
-                                                "candles_1m": []}])
+            ticks = await runner.call("tick", TICK)
             assert {r.status for r in ticks} == {CallStatus.SUCCESS}
-            results = {r.model.model_id: r for r in await runner.call(
-                "predict", kwargs={"subject": "BTC", "horizon_seconds": 60, "step_seconds": 15})}
+            results = {r.model.model_id: r for r in await runner.call("predict", PREDICT)}
         finally:
             await runner.close()
 
     got = results[id_of(MODELS["echo"])]
     assert got.status == CallStatus.SUCCESS
-    assert got.result == {"value": 1234.0, "subject": "BTC", "horizon": 60, "step": 15}
+    assert got.result == ECHOED
     assert got.exec_time_us > 0
     raising = results[id_of(MODELS["raising"])]
     assert raising.status == CallStatus.FAILED and raising.result is None
@@ -81,7 +126,7 @@ async def test_models_follow_the_orchestrator_and_failures_are_reported() -> Non
             assert len(await runner.models()) == 2
             # it keeps failing: after 3 consecutive failures the client reports it
             for _ in range(5):
-                await runner.call("predict", ["BTC", 60, 15])
+                await runner.call("predict", PREDICT)
             for _ in range(100):
                 if cluster.orchestrator.failures:
                     break

@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from temporalio import activity
+from temporalio.exceptions import ApplicationError
 
 from coordinator_node.activities.heartbeat import heartbeating
+from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Model, Prediction, Score, Snapshot
 from coordinator_node.db.types import utcnow
@@ -20,7 +22,7 @@ from coordinator_node.feeds.store import as_plain, input_window, newest_records,
 from coordinator_node.feeds.types import granularity_seconds
 from coordinator_node.ids import input_id, prediction_id
 from coordinator_node.numbers import finite_number
-from coordinator_node.rounds.logic import score_one, validate_output
+from coordinator_node.rounds.logic import call_scope, score_one, validate_output
 from coordinator_node.rounds.messages import (
     CaptureInput,
     InputRef,
@@ -30,7 +32,7 @@ from coordinator_node.rounds.messages import (
     ResolveResult,
     RoundCounts,
 )
-from coordinator_node.runners.base import CallStatus, ModelCallResult, ModelIdentity
+from coordinator_node.runners.base import Arg, CallStatus, ModelCallResult, ModelIdentity
 from coordinator_node.services import Services
 from coordinator_node.statuses import InputStatus, PredictionStatus
 
@@ -88,15 +90,26 @@ class RoundActivities:
         present = await runner.models()
         # Known before the call: if this attempt is lost, they still get their row.
         await asyncio.to_thread(self._record_models, present)
+        method, args = self._predict_call(data)  # before any tick: a bad call asks nobody
         async with heartbeating(HEARTBEAT_SECONDS):
             ticks = {r.model.model_id: r for r in await runner.call(
-                "tick", [payload], timeout_seconds=data.timeout_seconds)}
-            answers = await runner.call(
-                "predict", kwargs={"subject": data.subject,
-                                   "horizon_seconds": data.horizon_seconds,
-                                   "step_seconds": data.step_seconds},
-                timeout_seconds=data.timeout_seconds)
+                "tick", [Arg(ArgType.JSON, payload)], timeout_seconds=data.timeout_seconds)}
+            answers = await runner.call(method, args, timeout_seconds=data.timeout_seconds)
         return await asyncio.to_thread(self._persist_answers, data, present, ticks, answers)
+
+    def _predict_call(self, data: PredictInput) -> tuple[str, list[Arg]]:
+        """The contract's predict call with this round's values, positional and typed as
+        participants' models expect (default: `predict(subject, horizon, step)`)."""
+        call = self.services.contract.predict_call
+        scope = call_scope(self.services.contract.scope.model_dump(), data.subject,
+                           data.horizon_seconds, data.step_seconds, data.scope)
+        try:
+            values = call.values(scope)
+        except CallArgError as exc:
+            raise ApplicationError(f"cannot build the model call {call.method}(…): {exc}",
+                                   type="CallArgError", non_retryable=True) from exc
+        return call.method, [Arg(spec.type, value) for spec, value in zip(call.args, values,
+                                                                           strict=True)]
 
     def _payload(self, the_input_id: str) -> dict[str, Any]:
         with session_scope(self.services.engine) as session:

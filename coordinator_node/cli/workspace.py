@@ -26,7 +26,8 @@ def register(subparsers: Any) -> None:
         "init-workspace",
         help="create a competition workspace (contract, models, tests) from the template")
     init.add_argument("name", metavar="NAME",
-                      help="the competition's Python package name, e.g. btc_trend")
+                      help="the competition's name, e.g. btc-trend (the directory btc-trend/ "
+                           "holding the package btc_trend) or btc_trend")
     init.add_argument("--directory", type=Path, default=None,
                       help="where to create NAME/ (default: the current directory)")
     init.set_defaults(handler=cmd_init_workspace)

@@ -1,4 +1,5 @@
-"""Pure round logic: validating model output, scoring, windows and ranking."""
+"""Pure round logic: the model call's scope, validating model output, scoring, windows and
+ranking."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ from coordinator_node.numbers import finite_number
 
 MAX_OUTPUT_BYTES = 64 * 1024  # bigger outputs are refused (and not stored in full)
 RAW_KEEP_BYTES = 4 * 1024
+
+
+def call_scope(contract_scope: Mapping[str, Any], subject: str, horizon_seconds: int,
+               step_seconds: int, config_scope: Mapping[str, Any]) -> dict[str, Any]:
+    """What the model call's arguments are read from: the contract's scope, then the round's
+    subject, horizon and step, then the prediction config's own scope (its template may
+    carry competition-specific keys and a step other than the schedule's interval)."""
+    return {**contract_scope, "subject": subject, "horizon_seconds": horizon_seconds,
+            "step_seconds": step_seconds, **config_scope}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from coordinator_node.feeds.messages import FeedRef
 from coordinator_node.statuses import InputStatus
@@ -25,10 +25,13 @@ class RoundInput(BaseModel):
     resolve_deadline_seconds: int = 600  # after the horizon, before the input EXPIRES
     resolve_poll_seconds: int = 5
     slot: datetime | None = None  # None: the schedule's action time
-    scope: dict[str, Any] | None = None  # what the models are asked about (config's scope)
     # False only where the server cannot hold custom search attributes (the time-skipping
     # test server); the node always publishes them.
     search_attributes: bool = True
+    # The prediction config's scope (competition-specific keys included); the model call
+    # takes its arguments from it, over the contract's scope. Empty in rounds started
+    # before it existed.
+    scope: dict[str, Any] = Field(default_factory=dict)
 
 
 class CaptureInput(BaseModel):
@@ -47,7 +50,7 @@ class PredictInput(BaseModel):
     horizon_seconds: int
     step_seconds: int
     timeout_seconds: float
-    scope: dict[str, Any] | None = None  # the config's scope (subject, horizon, step, …)
+    scope: dict[str, Any] = Field(default_factory=dict)  # RoundInput.scope
 
 
 class RoundCounts(BaseModel):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
+
+from coordinator_node.contract import ArgType
 
 
 class CallStatus(StrEnum):
@@ -23,6 +26,15 @@ class ModelIdentity:
     infos: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+@dataclass(frozen=True)
+class Arg:
+    """A positional argument and the wire type it travels as (never guessed from the value:
+    a JSON argument that happens to be a string still travels as JSON)."""
+
+    type: ArgType
+    value: Any
+
+
 @dataclass
 class ModelCallResult:
     model: ModelIdentity
@@ -35,6 +47,8 @@ class ModelCallResult:
 class ModelRunner(Protocol):
     """Calls one method on every live model at once, each with its own timeout.
 
+    Arguments are positional only, as participants' models expect them: their parameter
+    names are their own (`predict(self, subject, resolve_horizon_seconds, step_seconds)`).
     A call is made once: it is never retried (a retry would re-tick every model and count
     against innocent models' failure budgets). Per-model failures come back as data.
     """
@@ -46,8 +60,7 @@ class ModelRunner(Protocol):
     async def call(
         self,
         method: str,
-        args: list[Any] | None = None,
-        kwargs: dict[str, Any] | None = None,
+        args: Sequence[Arg] = (),
         timeout_seconds: float | None = None,
     ) -> list[ModelCallResult]: ...
 

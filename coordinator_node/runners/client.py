@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Sequence
 
-from model_runner_client.grpc.generated.commons_pb2 import Argument, KwArgument, Variant
+from model_runner_client.grpc.generated.commons_pb2 import Argument, KwArgument
 from model_runner_client.model_concurrent_runners.dynamic_subclass_model_concurrent_runner import (
     DynamicSubclassModelConcurrentRunner,
 )
@@ -20,16 +20,11 @@ from model_runner_client.model_concurrent_runners.model_concurrent_runner import
     ModelPredictResult,
 )
 from model_runner_client.model_runners.model_runner import ModelRunner as ClientModelRunner
-from model_runner_client.utils.datatype_transformer import detect_data_type, encode_data
 
-from coordinator_node.runners.base import CallStatus, ModelCallResult, ModelIdentity
+from coordinator_node.runners.base import Arg, CallStatus, ModelCallResult, ModelIdentity
+from coordinator_node.runners.encoding import arguments
 
 log = logging.getLogger("coordinator_node.runners.client")
-
-
-def variant(value: Any) -> Variant:
-    kind = detect_data_type(value)
-    return Variant(type=kind, value=encode_data(kind, value))
 
 
 def identity_of(runner: ClientModelRunner) -> ModelIdentity:
@@ -89,18 +84,15 @@ class ModelRunnerClientRunner:
     async def call(
         self,
         method: str,
-        args: list[Any] | None = None,
-        kwargs: dict[str, Any] | None = None,
+        args: Sequence[Arg] = (),
         timeout_seconds: float | None = None,
     ) -> list[ModelCallResult]:
-        arguments = (
-            [Argument(position=i, data=variant(v)) for i, v in enumerate(args or [])],
-            [KwArgument(keyword=k, data=variant(v)) for k, v in (kwargs or {}).items()],
-        )
+        # Positional only: participants name their parameters as they like.
+        wire: tuple[list[Argument], list[KwArgument]] = (arguments(args), [])
         limit = timeout_seconds or self._timeout
         async with self._lock:
             # The client's own timeout is whole seconds; enforce ours as well.
-            results = await self._runner.call(method, arguments, timeout=max(1, round(limit)))
+            results = await self._runner.call(method, wire, timeout=max(1, round(limit)))
         return [
             ModelCallResult(model=identity_of(runner), status=_STATUS[result.status],
                             result=result.result, exec_time_us=int(result.exec_time_us),

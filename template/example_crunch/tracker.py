@@ -1,8 +1,11 @@
 """The base class every participant's model subclasses.
 
-Each round the coordinator calls `tick(data)` with the newest market window, then
-`predict(subject, horizon_seconds, step_seconds)`, and expects `{"value": float}`: the
-expected return of `subject` over the next `horizon_seconds` (its sign is what scores).
+Each round the coordinator calls `tick(data)` with the newest market window (one JSON
+argument), then `predict(subject, horizon_seconds, step_seconds)` (a str and two ints), and
+expects `{"value": float}`: the expected return of `subject` over the next `horizon_seconds`
+(its sign is what scores). Both calls pass their arguments by position, so a subclass may
+name the parameters as it likes, e.g. `predict(self, subject, resolve_horizon_seconds,
+step_seconds)`. The contract's `predict_call` says which method and arguments are used.
 """
 
 from __future__ import annotations

@@ -41,6 +41,16 @@ def test_contrarian_reverses_the_last_move() -> None:
     assert predict(ContrarianTracker(), [100.0, 99.0]) > 0
 
 
+@pytest.mark.parametrize("model", [MomentumTracker, MeanReversionTracker, ContrarianTracker])
+def test_models_answer_the_call_the_contract_makes(model: type[TrackerBase]) -> None:
+    """The node calls `CONTRACT.predict_call.method` with the scope's values by position."""
+    call = CONTRACT.predict_call
+    instance = model()
+    instance.tick(window([100.0 + i for i in range(20)]))
+    output = getattr(instance, call.method)(*call.values(CONTRACT.scope.model_dump()))
+    assert Prediction.model_validate(output)
+
+
 def test_scoring_rewards_the_right_direction() -> None:
     up = {"return": 0.001}
     assert score({"value": 0.5}, up)["value"] == pytest.approx(10.0)

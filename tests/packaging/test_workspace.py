@@ -94,23 +94,36 @@ def test_cli_function_creates_a_workspace_whose_tests_pass(
 
 
 @pytest.mark.slow
-def test_command_line_creates_a_workspace_in_the_current_directory(tmp_path: Path) -> None:
+def test_command_line_creates_a_kebab_case_workspace_in_the_current_directory(
+    tmp_path: Path
+) -> None:
+    """`init-workspace eth-vol`: the directory as typed, the package with underscores."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     result = subprocess.run(
-        [sys.executable, "-m", "coordinator_node", "init-workspace", "eth_vol"],
+        [sys.executable, "-m", "coordinator_node", "init-workspace", "eth-vol"],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    workspace = tmp_path / "eth_vol"
+    workspace = tmp_path / "eth-vol"
     assert (workspace / "eth_vol" / "contract.py").is_file()
+    assert not (workspace / "eth-vol").exists()
     assert leftovers(workspace) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["eth_vol"]  # no staging left over
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eth-vol"]  # no staging left over
+    env_example = (workspace / ".env.example").read_text()
+    assert "CONTRACT=eth_vol.contract:CONTRACT" in env_example
+    assert "CRUNCH_ID=eth-vol" in env_example
+    assert 'name = "eth-vol"' in (workspace / "pyproject.toml").read_text()
     tests = run_workspace_tests(workspace)
     assert tests.returncode == 0, tests.stdout + tests.stderr
 
 
-@pytest.mark.parametrize("name", ["1abc", "a-b", "class", "../x", "Test", "", "match",
-                                  "test", "os", "coordinator_node", "example_crunch", "pydantic"])
+@pytest.mark.parametrize("name", [
+    "1abc", "class", "../x", "Test", "", "match", "test", "os", "coordinator_node",
+    "example_crunch", "pydantic",
+    # kebab-case: hyphens only inside the name, and the package it stands for is checked
+    "btc-", "btc--trend", "btc-Trend", "btc trend", "a/b", "coordinator-node",
+    "example-crunch", "py-compile",
+])
 def test_unsafe_names_are_refused_with_nothing_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
@@ -146,12 +159,27 @@ def test_an_existing_file_is_refused_too(tmp_path: Path) -> None:
 
 def test_command_line_refusal_exits_2(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "coordinator_node", "init-workspace", "a-b"],
+        [sys.executable, "-m", "coordinator_node", "init-workspace", "a--b"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 2
-    assert "invalid workspace name 'a-b'" in result.stderr
+    assert "invalid workspace name 'a--b'" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_kebab_case_name_is_the_directory_and_its_snake_case_the_package(
+    tmp_path: Path
+) -> None:
+    template = tmp_path / "template"
+    (template / "example_crunch").mkdir(parents=True)
+    (template / "example_crunch" / "__init__.py").write_text(
+        "EXAMPLE_CRUNCH = 'Example Crunch example-crunch example_crunch'\n")
+    created = create_workspace("btc-trend", tmp_path / "out", template=template)
+    assert created == tmp_path / "out" / "btc-trend"
+    assert sorted(p.name for p in created.iterdir()) == ["btc_trend"]
+    assert (created / "btc_trend" / "__init__.py").read_text() == \
+        "BTC_TREND = 'Btc Trend btc-trend btc_trend'\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["btc-trend"]
 
 
 def test_every_spelling_of_the_placeholder_is_replaced(tmp_path: Path) -> None:

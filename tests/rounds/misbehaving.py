@@ -35,11 +35,39 @@ class PerfectTracker(TrackerBase):
 
 
 class EchoTracker(TrackerBase):
-    """Answers what its tick carried, to prove tick and predict reach the same instance."""
+    """Answers what its tick carried, to prove tick and predict reach the same instance, and
+    what it was called with (values and Python types, as decoded from the wire)."""
 
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
         return {"value": float((self.latest or {}).get("asof_ts", -1)),
-                "subject": subject, "horizon": horizon_seconds, "step": step_seconds}
+                "subject": subject, "horizon": horizon_seconds, "step": step_seconds,
+                "types": [type(a).__name__ for a in (subject, horizon_seconds, step_seconds)],
+                "tick_type": type(self.latest).__name__}
+
+    def echo(self, *args: Any) -> list[Any]:
+        return [[a, type(a).__name__] for a in args]
+
+
+class OldTemplateTracker(TrackerBase):
+    """Written against the old engine's template: its own parameter names, so it only works
+    when called by position; it checks the types the old engine sent (str, int, int)."""
+
+    def predict(self, subject: str, resolve_horizon_seconds: int,
+                step_seconds: int) -> dict[str, Any]:
+        if not (isinstance(subject, str) and type(resolve_horizon_seconds) is int
+                and type(step_seconds) is int):
+            raise TypeError(f"unexpected arguments {subject!r}, {resolve_horizon_seconds!r}, "
+                            f"{step_seconds!r}")
+        return {"value": 1.0}
+
+
+class ForecastTracker(TrackerBase):
+    """A competition whose models answer `forecast(asset, horizon, features)`."""
+
+    def forecast(self, asset: str, horizon: int, features: dict[str, Any]) -> dict[str, Any]:
+        if asset != "BTCUSDT" or type(horizon) is not int or features != {"window": [1, 2]}:
+            raise ValueError(f"unexpected arguments {asset!r}, {horizon!r}, {features!r}")
+        return {"value": 1.0}
 
 
 class RaisingTracker(TrackerBase):

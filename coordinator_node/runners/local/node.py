@@ -2,7 +2,9 @@
 
 `Setup(className)` names the competition's base class; the node instantiates its configured
 model, which must subclass it. `Call(method, args, kwargs)` runs the method with decoded
-Variant arguments and answers the encoded result, or FAILED with the exception.
+Variant arguments (positional ones in position order: the coordinator sends only those, so
+a model's parameter names are its own) and answers the encoded result, or FAILED with the
+exception.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import grpc
 from google.protobuf import empty_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from model_runner_client.grpc.generated import dynamic_subclass_pb2_grpc
-from model_runner_client.grpc.generated.commons_pb2 import Status, Variant
+from model_runner_client.grpc.generated.commons_pb2 import Status
 from model_runner_client.grpc.generated.dynamic_subclass_pb2 import (
     CallRequest,
     CallResponse,
@@ -24,11 +26,8 @@ from model_runner_client.grpc.generated.dynamic_subclass_pb2 import (
     SetupRequest,
     SetupResponse,
 )
-from model_runner_client.utils.datatype_transformer import (
-    decode_data,
-    detect_data_type,
-    encode_data,
-)
+
+from coordinator_node.runners.encoding import decoded, positional, result_variant
 
 log = logging.getLogger("coordinator_node.runners.local.node")
 
@@ -65,14 +64,11 @@ class ModelNodeService(dynamic_subclass_pb2_grpc.DynamicSubclassServiceServicer)
             return CallResponse(status=Status(code="FAILED_PRECONDITION", message="no Setup"))
         try:
             method = getattr(self.instance, request.methodName)
-            args = [decode_data(a.data.value, a.data.type)
-                    for a in sorted(request.methodArguments, key=lambda a: a.position)]
-            kwargs = {k.keyword: decode_data(k.data.value, k.data.type)
-                      for k in request.methodKwArguments}
+            args = positional(request.methodArguments)
+            kwargs = {k.keyword: decoded(k.data) for k in request.methodKwArguments}
             result = await asyncio.to_thread(method, *args, **kwargs)
-            kind = detect_data_type(result)
             return CallResponse(status=Status(code="SUCCESS"),
-                                methodResponse=Variant(type=kind, value=encode_data(kind, result)))
+                                methodResponse=result_variant(result))
         except Exception as exc:
             log.info("model %s: %s raised %r", self.model_path, request.methodName, exc)
             reason = f"{type(exc).__name__}: {exc}"
