@@ -91,6 +91,12 @@ def load_config_file(path: str) -> list[ScheduledPredictionConfig]:
 
 def check_consistency(settings: Settings, competition: Competition) -> None:
     """Refuse settings that cannot work together, naming both sides."""
+    if settings.feed_max_backoff_seconds * 2 > settings.resolve_deadline_seconds:
+        raise SettingsError(
+            f"inconsistent configuration: FEED_MAX_BACKOFF_SECONDS="
+            f"{settings.feed_max_backoff_seconds} must be at most half of "
+            f"RESOLVE_DEADLINE_SECONDS={settings.resolve_deadline_seconds}: a feed waiting that "
+            "long to retry would expire rounds that have nothing wrong")
     granularity = granularity_seconds(settings.feed_granularity)
     for config in competition.active_configs:
         if config.subject not in settings.feed_subjects:

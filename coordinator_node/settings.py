@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     feed_live_session_minutes: int = Field(
         default=30, ge=1, description="live-stream length before the ingest workflow rolls over"
     )
+    feed_max_backoff_seconds: int = Field(
+        default=60, ge=1, description="longest wait between attempts on a failing feed source "
+                                      "(at most half of RESOLVE_DEADLINE_SECONDS)")
 
     # --- models ------------------------------------------------------------------------
     model_runner_host: str = "127.0.0.1"

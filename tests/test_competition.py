@@ -203,3 +203,12 @@ def test_a_model_call_no_config_can_fill_is_refused(monkeypatch: pytest.MonkeyPa
         "inconsistent configuration: prediction config 'btc-60s-every-15s' cannot fill the "
         "contract's model call forecast(…): ")
     assert "venue" in str(refused.value)
+
+
+def test_a_feed_backoff_longer_than_half_the_resolve_deadline_is_refused() -> None:
+    with pytest.raises(SettingsError) as refused:
+        load_competition(make_settings("sqlite://", feed_max_backoff_seconds=400,
+                                       resolve_deadline_seconds=600))
+    assert str(refused.value).startswith(
+        "inconsistent configuration: FEED_MAX_BACKOFF_SECONDS=400 must be at most half of "
+        "RESOLVE_DEADLINE_SECONDS=600")

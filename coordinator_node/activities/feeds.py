@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from temporalio import activity
+from temporalio.exceptions import ApplicationError
 
 from coordinator_node.activities.heartbeat import heartbeating
 from coordinator_node.db import session_scope
@@ -44,6 +45,7 @@ from coordinator_node.statuses import FeedState
 log = logging.getLogger("coordinator_node.activities.feeds")
 
 HEARTBEAT_SECONDS = 5.0
+FEED_SOURCE_ERROR = "FeedSourceError"
 PURGE_BATCH = 10_000
 
 
@@ -143,10 +145,13 @@ class FeedActivities:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
+            # The source failed (a lost worker is a heartbeat timeout instead, retried by
+            # Temporal): the workflow decides the backoff, knowing how many rows came first.
             detail = f"{type(exc).__name__}: {exc}"
             log.warning("feed %s stalled: %s", key, detail)
             await asyncio.to_thread(self._set_state, key, FeedState.STALLED, detail)
-            raise
+            raise ApplicationError(detail, rows, type=FEED_SOURCE_ERROR,
+                                   non_retryable=True) from exc
         return LiveResult(rows=rows, malformed=malformed, watermark=watermark)
 
     def _set_state(self, key: FeedKey, state: FeedState, detail: str | None) -> None:

@@ -39,7 +39,8 @@ def configured_feeds(settings: Settings) -> list[FeedRef]:
 def feed_ingest_input(settings: Settings, feed: FeedRef) -> FeedIngestInput:
     return FeedIngestInput(feed=feed, crunch_id=settings.crunch_id,
                            backfill_days=settings.feed_backfill_days,
-                           live_session_minutes=settings.feed_live_session_minutes)
+                           live_session_minutes=settings.feed_live_session_minutes,
+                           max_backoff_seconds=settings.feed_max_backoff_seconds)
 
 
 def backfill_input(feed: FeedRef, start: datetime, end: datetime) -> BackfillInput:

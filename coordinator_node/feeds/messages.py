@@ -73,6 +73,9 @@ class FeedIngestInput(BaseModel):
     crunch_id: str
     backfill_days: float
     live_session_minutes: int
+    # the longest wait between attempts on a failing source (kept well under the resolve
+    # deadline); 0.2.0 runs had none
+    max_backoff_seconds: int = 60
     # carried across continue-as-new
     rows: int = 0
     malformed: int = 0

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ActivityError
+from temporalio.exceptions import ActivityError, ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.feeds import FeedActivities
@@ -31,6 +31,17 @@ PAGE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=2),
 SHORT_TIMEOUT = timedelta(seconds=30)
 MAX_STALL_BACKOFF = timedelta(minutes=10)
 PAGES_BEFORE_ROLLOVER = 200  # keeps a long backfill's history bounded
+# 0.3.0: worker restarts are not stalls; backoff counts consecutive source failures only.
+RESILIENT_LIVE_PATCH = "feed-resilient-live"
+
+
+def _rows_before(err: ActivityError) -> int:
+    """Rows the failed live session stored before its source failed (0 if unknown)."""
+    cause = err.cause
+    if isinstance(cause, ApplicationError) and cause.details:
+        rows = cause.details[0]
+        return rows if isinstance(rows, int) else 0
+    return 0
 
 
 @workflow.defn
@@ -53,6 +64,7 @@ class FeedIngestWorkflow:
     async def run(self, data: FeedIngestInput) -> None:
         self._feed, self._rows, self._malformed = str(data.feed), data.rows, data.malformed
         self._stalls = data.stalls
+        resilient = workflow.patched(RESILIENT_LIVE_PATCH)
         await self._enter(FeedState.BACKFILLING, data)
         try:
             while True:
@@ -79,19 +91,30 @@ class FeedIngestWorkflow:
                 LiveInput(feed=data.feed, session_seconds=data.live_session_minutes * 60),
                 start_to_close_timeout=timedelta(minutes=data.live_session_minutes + 5),
                 heartbeat_timeout=timedelta(seconds=30),
+                # A lost worker (heartbeat timeout) is retried at once and without limit: it
+                # is not a feed stall. The source's own failures come back non-retryable.
                 retry_policy=RetryPolicy(initial_interval=timedelta(seconds=1),
-                                         backoff_coefficient=2.0, maximum_attempts=3),
+                                         maximum_interval=timedelta(seconds=5))
+                if resilient else RetryPolicy(initial_interval=timedelta(seconds=1),
+                                              backoff_coefficient=2.0, maximum_attempts=3),
             )
             self._rows += live.rows
             self._malformed += live.malformed
             self._stalls = 0
         except ActivityError as err:
-            # The source keeps failing: say so, wait (growing), then start over.
-            self._stalls += 1
+            # The source failed: say so, wait (growing), then start over (catching up).
             self._last_error = str(err.cause or err)
+            if resilient:
+                # Consecutive failures only: a session that stored rows first starts anew.
+                self._stalls = 1 if _rows_before(err) else self._stalls + 1
+                backoff = min(timedelta(seconds=2 ** min(self._stalls - 1, 16)),
+                              timedelta(seconds=data.max_backoff_seconds))
+            else:  # a run begun by release 0.2.0
+                self._stalls += 1
+                backoff = min(timedelta(seconds=15 * 2 ** min(self._stalls, 10)),
+                              MAX_STALL_BACKOFF)
             await self._enter(FeedState.STALLED, data, self._last_error)
-            await workflow.sleep(min(timedelta(seconds=15 * 2 ** min(self._stalls, 10)),
-                                     MAX_STALL_BACKOFF))
+            await workflow.sleep(backoff)
         workflow.continue_as_new(data.model_copy(update={
             "rows": self._rows, "malformed": self._malformed, "stalls": self._stalls}))
 

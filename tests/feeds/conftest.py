@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,8 @@ async def eventually(check: Callable[[], Any], within: float = 30.0, what: str =
     deadline = asyncio.get_running_loop().time() + within
     while True:
         value = check()
+        if inspect.isawaitable(value):
+            value = await value
         if value:
             return value
         if asyncio.get_running_loop().time() > deadline:

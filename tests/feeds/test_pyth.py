@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine
+from temporalio.client import WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
 
-from coordinator_node.feeds.messages import FeedIngestInput, FeedRef
+from coordinator_node.feeds.messages import FeedIngestInput, FeedIngestStatus, FeedRef
 from coordinator_node.feeds.pyth import DEFAULT_FEED_IDS, parse_price_update
 from coordinator_node.temporal import FEED_STATE
 from coordinator_node.workflows.feeds import FeedIngestWorkflow
@@ -53,19 +55,45 @@ async def test_errors_report_a_stall_without_inventing_a_price(
             hermes.fail_with = 503
             calls_before = hermes.calls
 
-            for _ in range(200):  # the workflow gives up after 3 attempts, then says STALLED
+            for _ in range(200):  # the source's failure comes back at once: STALLED
                 status = await handle.query(FeedIngestWorkflow.status)
                 described = await handle.describe()
                 if (status.state == "STALLED"
                         and described.typed_search_attributes.get(FEED_STATE) == "STALLED"):
                     break
                 await asyncio.sleep(0.1)
+            stalled_calls = hermes.calls - calls_before
+            first_stall = status
+            # Still failing: the count grows. Then the source recovers and a tick lands; the
+            # next failure counts from 1 again (consecutive failures only).
+            await eventually(lambda: _stalls(handle, 2), what="a second consecutive failure")
+            hermes.fail_with = None
+            hermes.prices = [(6502000000000, -8, int(datetime.now(UTC).timestamp()) + 60)]
+            hermes.calls = 0
+            await eventually(lambda: len(stored(pg_engine, feed.key)) == 3, within=30,
+                             what="the tick after the recovery")
+            hermes.fail_with = 503
+            recovered = await eventually(lambda: _state_after(handle, "STALLED"), within=30,
+                                         what="the next failure")
             await handle.terminate()
+    status = first_stall
     rows = stored(pg_engine, feed.key)
-    assert [r.values for r in rows] == [{"price": 65000.0}, {"price": 65010.0}]  # nothing else
+    assert [r.values for r in rows] == [{"price": 65000.0}, {"price": 65010.0},
+                                        {"price": 65020.0}]  # nothing invented
     assert status.state == "STALLED" and status.stalls == 1
     assert "Hermes answered 503: upstream unavailable" in (status.last_error or "")
     mark = watermark(pg_engine, feed.key)
     assert mark is not None and "Hermes answered 503: upstream unavailable" in (mark.detail or "")
-    # retried with backoff (3 attempts, 1 s then 2 s apart), not hammered
-    assert 3 <= hermes.calls - calls_before <= 4
+    # one failed call made the stall; the backoff (1 s, then 2 s) does not hammer the source
+    assert 1 <= stalled_calls <= 3
+    assert recovered.stalls == 1  # counted afresh after the good tick
+
+
+async def _stalls(handle: WorkflowHandle[Any, Any], at_least: int) -> bool:
+    status = await handle.query(FeedIngestWorkflow.status)
+    return status.stalls >= at_least
+
+
+async def _state_after(handle: WorkflowHandle[Any, Any], state: str) -> FeedIngestStatus | None:
+    status = await handle.query(FeedIngestWorkflow.status)
+    return status if status.state == state else None

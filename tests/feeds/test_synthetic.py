@@ -82,8 +82,10 @@ async def test_killed_worker_resumes_with_no_gap_and_no_duplicate(
                          within=90, what="the feed to resume past the outage")
         handle = temporal_env.client.get_workflow_handle(
             ingest_workflow_id(settings.crunch_id, f"{KEY}"))
+        status = await handle.query(FeedIngestWorkflow.status)
         history = await handle.fetch_history()
         await handle.terminate()
+    assert status.stalls == 0 and status.state == "LIVE"  # a lost worker is not a stall
     rows = stored(pg_engine, KEY)
     stamps = [r.ts_event for r in rows]
     assert len(stamps) == len(set(stamps))
