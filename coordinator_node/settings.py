@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from dotenv import dotenv_values
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, IPvAnyNetwork, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 log = logging.getLogger("coordinator_node.settings")
@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     # --- the competition ---------------------------------------------------------------
     crunch_id: str = Field(default="local-crunch", min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
     crunch_pubkey: str = ""
+    network: str = Field(
+        default="mainnet-beta", min_length=1,
+        description="the Solana cluster the crunch lives on, as `GET /info` states it "
+                    "(`mainnet-beta`, `devnet`, `localnet`, …)")
     compute_provider: str = ""
     data_provider: str = ""
     contract: str = Field(
@@ -117,6 +121,14 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
     api_key: SecretStr | None = None
+    trusted_networks: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default_factory=list,
+        description="comma list of CIDRs (e.g. `127.0.0.1/32,10.0.0.0/8`) whose clients may "
+                    "confirm and advance checkpoints without the API key: the web app's "
+                    "server or proxy")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default=["*"], description="comma list of origins a browser may call the API from "
+                                   "(`*` = any)")
 
     # --- mode --------------------------------------------------------------------------
     dev_mode: bool = False
@@ -125,6 +137,13 @@ class Settings(BaseSettings):
     @field_validator("local_models", mode="before")
     @classmethod
     def _split_models(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_networks", "cors_origins", mode="before")
+    @classmethod
+    def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
@@ -173,6 +192,7 @@ DEV_PROFILE: dict[str, Any] = {
     "snapshot_interval_seconds": 60,
     "checkpoint_interval_seconds": 0,
     "model_runner_timeout_seconds": 5.0,
+    "network": "localnet",
     "local_models": [
         "example_crunch.models.momentum:MomentumTracker",
         "example_crunch.models.mean_reversion:MeanReversionTracker",

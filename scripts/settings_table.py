@@ -59,10 +59,11 @@ FALLBACK_DESCRIPTIONS: dict[str, str] = {
                                  "leaderboard",
     "api_host": "report API bind address",
     "api_port": "report API port",
-    "api_key": "key the mutating endpoints require in the `X-API-Key` header; without one "
-               "they answer 503 outside dev mode",
+    "api_key": "key that opens the mutating endpoints (checkpoint confirm / status) from any "
+               "address, sent as `X-API-Key`, `Authorization: Bearer` or `?api_key=`; "
+               "without it only `TRUSTED_NETWORKS` get in (401 for the rest)",
     "dev_mode": "dev mode (set by `coordinator-node dev` and `--dev`): mutating endpoints "
-                "open without an API key",
+                "open to every caller",
     "log_level": "log level",
 }
 

@@ -11,14 +11,20 @@ from sqlalchemy import select, update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from coordinator_node.checkpoints.logic import EmissionError, rank_period, validate_emission
+from coordinator_node.checkpoints.logic import (
+    EmissionError,
+    enrich_ranking,
+    rank_period,
+    validate_emission,
+    weighted_summaries,
+)
 from coordinator_node.checkpoints.messages import (
     BuildResult,
     CheckpointInput,
     CheckpointState,
     TransitionInput,
 )
-from coordinator_node.checkpoints.store import newest_checkpoint, state_of
+from coordinator_node.checkpoints.store import model_names, newest_checkpoint, state_of
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Snapshot
 from coordinator_node.db.types import utcnow
@@ -67,8 +73,8 @@ class CheckpointActivities:
                 .where(N.period_start >= start, N.period_start < data.period_end)
             ).all()
             aggregation = contract.aggregation
-            ranking = rank_period([tuple(s) for s in snapshots], aggregation.score_field,
-                                  aggregation.ranking_direction)
+            rows = [(s.model_id, s.prediction_count, s.summary) for s in snapshots]
+            ranking = rank_period(rows, aggregation.score_field, aggregation.ranking_direction)
             if not ranking:
                 reason = (f"no ranked model in [{start.isoformat()}, "
                           f"{data.period_end.isoformat()}): {len(snapshots)} snapshots, none "
@@ -76,6 +82,11 @@ class CheckpointActivities:
                 return BuildResult(built=False, state=CheckpointState(
                     checkpoint_id=the_id, status=CheckpointPhase.NOT_BUILT, period_start=start,
                     period_end=data.period_end, detail=reason))
+            # What the web app shows per paid model (names as registered at build time).
+            ranking = enrich_ranking(
+                ranking, weighted_summaries(rows),
+                model_names(session, (entry["model_id"] for entry in ranking)),
+                aggregation.score_field)
             try:
                 # The input carries the pubkeys (settings over contract: client.inputs).
                 emission = validate_emission(contract.build_emission(
@@ -90,6 +101,7 @@ class CheckpointActivities:
                 "period_end": data.period_end, "status": CheckpointStatus.PENDING,
                 "emission": emission, "tx_hash": None, "created_at": now, "updated_at": now,
                 "meta": {"ranking": ranking, "snapshot_count": len(snapshots),
+                         "model_count": len(ranking),
                          "ranking_key": aggregation.score_field,
                          "ranking_direction": aggregation.ranking_direction},
             }], ["id"])

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from coordinator_node import __version__
 from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
@@ -56,6 +57,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Leaderboard, predictions, feeds, snapshots, checkpoints and emissions.",
         lifespan=lifespan,
     )
+    # Browsers call the node directly from the web app's pages (absolute widget URLs, the
+    # platform's client): reads from any origin, and the preflight of JSON POST/PATCH.
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                       allow_methods=["GET", "POST", "PATCH", "OPTIONS"],
+                       allow_headers=["*"],
+                       max_age=600)
     app.include_router(health.router)
     app.include_router(feeds.router)
     app.include_router(rounds.router)

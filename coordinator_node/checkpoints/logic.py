@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from coordinator_node.checkpoints.messages import CheckpointState
@@ -67,22 +67,107 @@ def validate_emission(emission: Any, ranked: int) -> dict[str, Any]:
     return emission
 
 
-def cli_format(emission: Mapping[str, Any], ranking: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """The operator's submission tool format: percentages 0-100 keyed by model id / pubkey."""
-    by_index = {entry["rank"] - 1: entry["model_id"] for entry in ranking}
+def weighted_summaries(
+    snapshots: Iterable[tuple[str, int, Mapping[str, Any]]],
+) -> dict[str, tuple[dict[str, float], int]]:
+    """Per model, `(summary, snapshot count)` over the period's snapshots: each finite number
+    of the summaries averaged with the prediction counts as weights (the weighting of
+    `rank_period`, so the summary's score field is the model's ranking score)."""
+    totals: dict[str, dict[str, list[float]]] = {}
+    counts: dict[str, int] = {}
+    for model_id, count, summary in snapshots:
+        counts[model_id] = counts.get(model_id, 0) + 1
+        keys = totals.setdefault(model_id, {})
+        if count <= 0:
+            continue
+        for key, raw in summary.items():
+            value = finite_number(raw)
+            if value is not None:
+                weighted, weight = keys.setdefault(key, [0.0, 0.0])
+                keys[key] = [weighted + value * count, weight + count]
+    return {model_id: ({key: w / n for key, (w, n) in keys.items()}, counts[model_id])
+            for model_id, keys in totals.items()}
 
-    def percent(frac: int) -> float:
-        return frac * 100 / FRAC64_ONE
 
+def enrich_ranking(ranking: list[dict[str, Any]],
+                   summaries: Mapping[str, tuple[Mapping[str, float], int]],
+                   names: Mapping[str, tuple[str | None, str | None]],
+                   score_field: str) -> list[dict[str, Any]]:
+    """The ranking as a checkpoint stores it: each entry with the model's names (None when
+    unknown), its snapshot count and its weighted summary, which always holds the score."""
+    enriched = []
+    for entry in ranking:
+        summary, snapshot_count = summaries.get(entry["model_id"], ({}, 0))
+        model_name, cruncher_name = names.get(entry["model_id"], (None, None))
+        enriched.append({**entry, "model_name": model_name, "cruncher_name": cruncher_name,
+                         "snapshot_count": snapshot_count,
+                         "result_summary": {**summary, score_field: entry["score"]}})
+    return enriched
+
+
+def complete_ranking(meta: Mapping[str, Any],
+                     names: Mapping[str, tuple[str | None, str | None]]) -> list[dict[str, Any]]:
+    """A stored ranking with every field the report API promises. Rows of release 0.2.0 lack
+    the names (taken from the models table now), the snapshot counts (None) and the summary
+    (the stored score under the ranking key, the one number they kept)."""
+    ranking_key = meta.get("ranking_key")
+    completed = []
+    for entry in meta.get("ranking", []):
+        model_name, cruncher_name = names.get(entry["model_id"], (None, None))
+        summary = entry.get("result_summary")
+        if summary is None and ranking_key and entry.get("score") is not None:
+            summary = {ranking_key: entry["score"]}
+        completed.append({
+            **entry,
+            "model_name": entry["model_name"] if "model_name" in entry else model_name,
+            "cruncher_name": (entry["cruncher_name"] if "cruncher_name" in entry
+                              else cruncher_name),
+            "snapshot_count": entry.get("snapshot_count"),
+            "result_summary": summary,
+        })
+    return completed
+
+
+def model_ids_of(metas: Iterable[Mapping[str, Any]]) -> set[str]:
+    return {entry["model_id"] for meta in metas for entry in meta.get("ranking", [])}
+
+
+def ranked_rewards(emission: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]]
+                   ) -> list[tuple[int, Mapping[str, Any] | None, int]]:
+    """`(cruncher_index, ranking entry, reward_pct)` per cruncher reward, in emission order.
+    `cruncher_index` i is `ranking[i]` (None when the ranking has no such entry)."""
+    rewards = []
+    for reward in emission["cruncher_rewards"]:
+        index = reward["cruncher_index"]
+        entry = ranking[index] if 0 <= index < len(ranking) else None
+        rewards.append((index, entry, int(reward["reward_pct"])))
+    return rewards
+
+
+def frac64_percent(frac: int) -> float:
+    """frac64 (1,000,000,000 = 100%) as a percentage 0-100, rounded to 6 places."""
+    return round(frac * 100 / FRAC64_ONE, 6)
+
+
+def prize_amount(total_prize: int, reward_pct: int) -> int:
+    """`round(total_prize * reward_pct / 1e9)`, in integers (exact for any amount), halves
+    rounded up as the web app's Math.round does."""
+    return (2 * total_prize * reward_pct + FRAC64_ONE) // (2 * FRAC64_ONE)
+
+
+def cli_format(emission: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]]
+               ) -> dict[str, Any]:
+    """The operator's submission tool format: percentages 0-100 (6 places) keyed by model id
+    (`ranking[cruncher_index]`) and by provider pubkey."""
     return {
         "crunch": emission["crunch"],
         "crunchEmission": {
-            by_index.get(r["cruncher_index"], str(r["cruncher_index"])): percent(r["reward_pct"])
-            for r in emission["cruncher_rewards"]
+            (entry["model_id"] if entry is not None else str(index)): frac64_percent(pct)
+            for index, entry, pct in ranked_rewards(emission, ranking)
         },
-        "computeProvider": {r["provider"]: percent(r["reward_pct"])
+        "computeProvider": {r["provider"]: frac64_percent(r["reward_pct"])
                             for r in emission["compute_provider_rewards"]},
-        "dataProvider": {r["provider"]: percent(r["reward_pct"])
+        "dataProvider": {r["provider"]: frac64_percent(r["reward_pct"])
                          for r in emission["data_provider_rewards"]},
     }
 
@@ -108,8 +193,8 @@ def status_problem(state: CheckpointState, wanted: str) -> str | None:
     """Why setting `wanted` is illegal now (None: the one step forward, or the same again)."""
     if wanted == state.status and state.status != CheckpointStatus.PENDING:
         return None
-    if wanted == CheckpointStatus.SUBMITTED:
-        return (f"checkpoint is {state.status}: SUBMITTED is reached by confirm with the "
-                "transaction hash")
+    if wanted == CheckpointStatus.SUBMITTED and state.status == CheckpointStatus.PENDING:
+        return ("checkpoint is PENDING: SUBMITTED is reached by confirm with the transaction "
+                "hash")
     return transition_problem(state.status, wanted)
 

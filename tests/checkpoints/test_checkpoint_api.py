@@ -1,5 +1,6 @@
 """Checkpoint reports and the confirm / status endpoints over HTTP, through the real workflow
-on the Temporal dev server: 200 / 401 / 404 / 409 / 422 / 503, exact bodies."""
+on the Temporal dev server: 200 / 401 / 404 / 409 / 422 / 503, exact bodies. (The web app's
+contract, field by field, is tests/api/test_checkpoints_contract.py.)"""
 
 from __future__ import annotations
 
@@ -58,10 +59,12 @@ async def test_reports_and_lifecycle_over_http(
     assert [c["id"] for c in listing] == [the_id] and listing[0]["status"] == "PENDING"
     assert http.get("/reports/checkpoints", params={"status": "PAID"}).json() == []
     assert http.get("/reports/checkpoints/latest").json()["id"] == the_id
+    ranking = http.get(f"/reports/checkpoints/{the_id}").json()["meta"]["ranking"]
+    assert [e["model_id"] for e in ranking] == ["model-best", "model-mid", "model-worst"]
     payload = http.get(f"/reports/checkpoints/{the_id}/payload").json()
-    assert [e["model_id"] for e in payload["meta"]["ranking"]] == [
-        "model-best", "model-mid", "model-worst"]
+    assert payload["checkpoint_id"] == the_id and len(payload["entries"]) == 1
     emission = http.get(f"/reports/checkpoints/{the_id}/emission").json()
+    assert payload["entries"] == [emission]
     assert [r["reward_pct"] for r in emission["cruncher_rewards"]] == [
         500000000, 250000000, 250000000]
     assert http.get(f"/reports/checkpoints/{the_id}/emission/cli-format").json() == {
@@ -74,12 +77,21 @@ async def test_reports_and_lifecycle_over_http(
 
     confirm = f"/reports/checkpoints/{the_id}/confirm"
     status = f"/reports/checkpoints/{the_id}/status"
-    # Without or with a wrong key: 401, nothing written.
-    assert (await call(http, "POST", confirm, json={"tx_hash": "0xabc"})).status_code == 401
+    # Without or with a wrong key (the test client's address is not trusted): 401, nothing
+    # written.
+    missing_key = await call(http, "POST", confirm, json={"tx_hash": "0xabc"})
+    assert missing_key.status_code == 401
+    assert missing_key.json() == {"detail": "missing API key: send it as X-API-Key, "
+                                            "Authorization: Bearer or ?api_key=, or call from "
+                                            "a network listed in TRUSTED_NETWORKS"}
     wrong = await call(http, "POST", confirm, json={"tx_hash": "0xabc"},
                        headers={"X-API-Key": "nope"})
     assert wrong.status_code == 401
-    assert wrong.json() == {"detail": "missing or wrong X-API-Key header"}
+    assert wrong.json() == {"detail": "wrong API key"}
+    # A body that is not declared JSON: 415 (it would dodge the CORS preflight).
+    plain = await call(http, "POST", confirm, content=b'{"tx_hash": "0xabc"}',
+                       headers={**KEY, "Content-Type": "text/plain"})
+    assert plain.status_code == 415
     # Bad bodies: 422.
     for body in ({}, {"tx_hash": ""}, {"tx_hash": "has space"}, {"tx_hash": 12}):
         assert (await call(http, "POST", confirm, json=body, headers=KEY)).status_code == 422
@@ -124,9 +136,12 @@ def test_mutations_are_closed_without_a_key_outside_dev_mode(sqlite_engine: Engi
     app = create_app(make_settings(url, temporal_address="127.0.0.1:1"))
     with TestClient(app) as http:
         response = http.post("/reports/checkpoints/x/confirm", json={"tx_hash": "0x1"})
-        assert response.status_code == 503
-        assert response.json() == {"detail": "mutating endpoints are disabled: set API_KEY "
-                                             "(only dev mode runs without one)"}
+        assert response.status_code == 401
+        assert response.json() == {"detail": "this address may not change checkpoints: it is "
+                                             "outside TRUSTED_NETWORKS and no API_KEY is "
+                                             "configured"}
+        patched = http.patch("/reports/checkpoints/x/status", json={"status": "PAID"})
+        assert patched.status_code == 401
         assert http.get("/reports/checkpoints/latest").status_code == 404
         assert http.get("/reports/checkpoints").json() == []
         assert http.get("/reports/checkpoints", params={"limit": 0}).status_code == 422

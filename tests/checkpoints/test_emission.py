@@ -1,7 +1,10 @@
 """Emission math: SPEC §5's worked values exactly, the exact 1,000,000,000 sum for every N and
-for random ties, the ranking (weighted, direction, ties by model id), the CLI format."""
+for random ties, the ranking (weighted, direction, ties by model id), what a checkpoint's
+ranking stores and serves, the CLI format and the prizes."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -10,9 +13,14 @@ from hypothesis import strategies as st
 from coordinator_node.checkpoints.logic import (
     EmissionError,
     cli_format,
+    complete_ranking,
+    enrich_ranking,
+    prize_amount,
     rank_period,
+    ranked_rewards,
     transition_problem,
     validate_emission,
+    weighted_summaries,
 )
 from coordinator_node.contract import FRAC64_ONE, default_build_emission
 
@@ -95,6 +103,64 @@ def test_providers_and_cli_format() -> None:
     assert cli_format(emission, ranking) == {
         "crunch": "CrunchPub", "crunchEmission": {"alpha": 62.5, "beta": 37.5},
         "computeProvider": {"ComputePub": 100.0}, "dataProvider": {}}
+
+
+def test_cli_format_rounds_percents_to_6_places_and_maps_index_to_ranking_position() -> None:
+    ranking = [{"rank": i + 1, "model_id": f"m{i}"} for i in range(7)]
+    emission = default_build_emission(ranking, "c", None, None)
+    shown = cli_format(emission, ranking)["crunchEmission"]
+    assert shown == {"m0": 37.142857, **{f"m{i}": 12.142857 for i in range(1, 5)},
+                     "m5": 7.142857, "m6": 7.142857}
+    # cruncher_index i is ranking[i], whatever order the rewards come in.
+    emission["cruncher_rewards"].reverse()
+    assert list(cli_format(emission, ranking)["crunchEmission"]) == [f"m{i}" for i in
+                                                                     reversed(range(7))]
+    assert [(i, e and e["model_id"], p) for i, e, p in ranked_rewards(
+        {"cruncher_rewards": [{"cruncher_index": 5, "reward_pct": FRAC64_ONE}]}, ranking[:2])
+    ] == [(5, None, FRAC64_ONE)]
+
+
+def test_summaries_are_weighted_by_prediction_count_and_the_ranking_is_enriched() -> None:
+    snapshots: list[tuple[str, int, dict[str, Any]]] = [
+        ("a", 100, {"value": 0.5, "success": 1.0, "note": "text"}),
+        ("a", 300, {"value": 1.0, "success": 0.0}),
+        ("a", 0, {"value": 99.0}),  # no predictions: counted, not weighed
+        ("b", 10, {"value": -1.0, "hit": True})]  # a bool is not a number
+    summaries = weighted_summaries(snapshots)
+    assert summaries == {"a": ({"value": 0.875, "success": 0.25}, 3), "b": ({"value": -1.0}, 1)}
+    ranking = rank_period(snapshots, "value", "desc")
+    enriched = enrich_ranking(ranking, summaries, {"a": ("alpha", "alice")}, "value")
+    assert enriched == [
+        {"rank": 1, "model_id": "a", "score": 0.875, "prediction_count": 400,
+         "model_name": "alpha", "cruncher_name": "alice", "snapshot_count": 3,
+         "result_summary": {"value": 0.875, "success": 0.25}},
+        {"rank": 2, "model_id": "b", "score": -1.0, "prediction_count": 10,
+         "model_name": None, "cruncher_name": None, "snapshot_count": 1,
+         "result_summary": {"value": -1.0}}]
+    # A stored enriched ranking is served as stored (names as at build time).
+    assert complete_ranking({"ranking": enriched}, {"a": ("renamed", "x")}) == enriched
+
+
+def test_a_ranking_of_release_0_2_0_is_completed_at_read_time() -> None:
+    meta = {"ranking_key": "value", "ranking": [
+        {"rank": 1, "model_id": "a", "score": 0.5, "prediction_count": 3},
+        {"rank": 2, "model_id": "gone", "score": None, "prediction_count": 1}]}
+    assert complete_ranking(meta, {"a": ("alpha", None)}) == [
+        {"rank": 1, "model_id": "a", "score": 0.5, "prediction_count": 3,
+         "model_name": "alpha", "cruncher_name": None, "snapshot_count": None,
+         "result_summary": {"value": 0.5}},
+        {"rank": 2, "model_id": "gone", "score": None, "prediction_count": 1,
+         "model_name": None, "cruncher_name": None, "snapshot_count": None,
+         "result_summary": None}]
+
+
+@pytest.mark.parametrize(("total", "reward_pct", "prize"), [
+    (1000, 500_000_000, 500), (1001, 500_000_000, 501), (1001, 250_000_000, 250),
+    (3, 500_000_000, 2), (0, FRAC64_ONE, 0), (10**30, 1, 10**21),
+])
+def test_prizes_are_rounded_halves_up_in_integers(total: int, reward_pct: int,
+                                                  prize: int) -> None:
+    assert prize_amount(total, reward_pct) == prize
 
 
 @pytest.mark.parametrize(("emission", "ranked", "message"), [

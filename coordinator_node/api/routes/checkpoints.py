@@ -1,34 +1,97 @@
 """Checkpoint and emission reports (read from the database) and the confirm / status calls,
 which go through the checkpoint workflow's Updates: 404 unknown id, 409 illegal transition,
-422 bad body, 401 without the API key, 503 when Temporal cannot be reached."""
+422 bad body, 401 outside the two doors of api/auth.py, 503 when Temporal cannot be reached.
+
+The shapes are the web app's report API contract (the seed engine's names); this node's own
+fields (crunch_id, claimable_at, paid_at, updated_at, the rewards rows) are additions."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session
 
-from coordinator_node.api.deps import ApiKeyDep, SessionDep, TemporalDep
-from coordinator_node.checkpoints.logic import cli_format
+from coordinator_node.api.deps import MUTATION_GUARD, SessionDep, TemporalDep
+from coordinator_node.checkpoints.logic import (
+    cli_format,
+    complete_ranking,
+    frac64_percent,
+    model_ids_of,
+    prize_amount,
+    ranked_rewards,
+)
 from coordinator_node.checkpoints.messages import CheckpointState
 from coordinator_node.checkpoints.store import (
     get_checkpoint,
-    newest_checkpoint,
+    latest_checkpoint,
+    list_checkpoints,
+    model_names,
     state_of,
 )
-from coordinator_node.checkpoints.store import (
-    list_checkpoints as stored_checkpoints,
-)
 from coordinator_node.client import checkpoints as control
+from coordinator_node.contract import FRAC64_ONE
 from coordinator_node.db.tables import Checkpoint
 from coordinator_node.statuses import CheckpointStatus
 
 router = APIRouter(prefix="/reports", tags=["checkpoints"])
 
-C = Checkpoint.__table__.c  # type: ignore[attr-defined]
 HTTP_FOR = {"not_found": 404, "illegal": 409, "invalid": 422, "unavailable": 503}
+# The contract's range is 1-100; up to 1000 is this node's addition (operators, upgrades).
+LimitQuery = Annotated[int, Query(ge=1, le=1000, description="at most this many checkpoints")]
+DEFAULT_LIMIT = 20
+# A string, not the enum: an unknown status answers [] as the seed's did, not 422.
+StatusQuery = Annotated[str | None, Query(
+    description="PENDING, SUBMITTED, CLAIMABLE or PAID; any other value matches none")]
+TX_HASH = Field(min_length=1, max_length=256, pattern=r"^\S+$",
+                description="the on-chain transaction that submitted the checkpoint")
+
+
+# --- response shapes ---------------------------------------------------------------------
+class CruncherReward(BaseModel):
+    cruncher_index: int = Field(description="position in `meta.ranking`")
+    reward_pct: int = Field(description="frac64: 1,000,000,000 = 100%")
+
+
+class ProviderReward(BaseModel):
+    provider: str = Field(description="the provider's pubkey")
+    reward_pct: int = Field(description="frac64: 1,000,000,000 = 100%")
+
+
+class Emission(BaseModel):
+    """The on-chain emission; cruncher rewards sum to exactly 1,000,000,000."""
+
+    model_config = ConfigDict(extra="allow")
+    crunch: str = Field(description="the crunch's pubkey")
+    cruncher_rewards: list[CruncherReward]
+    compute_provider_rewards: list[ProviderReward]
+    data_provider_rewards: list[ProviderReward]
+
+
+class RankingEntry(BaseModel):
+    # `model_*` are the contract's names; extra keys a stored ranking holds are kept.
+    model_config = ConfigDict(extra="allow", protected_namespaces=())
+    model_id: str
+    model_name: str | None = Field(description="None when the model is not registered")
+    cruncher_name: str | None
+    prediction_count: int
+    snapshot_count: int | None = Field(description="the model's snapshots in the period "
+                                                   "(None in checkpoints of release 0.2.0)")
+    result_summary: dict[str, Any] | None = Field(
+        description="prediction-weighted mean of the model's snapshot summaries")
+    rank: int = Field(description="1-based")
+    score: float | None = Field(default=None, description="the ranking score")
+
+
+class CheckpointMeta(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    model_count: int = Field(description="ranked (paid) models")
+    snapshot_count: int = Field(description="snapshots in the period")
+    ranking: list[RankingEntry] = Field(description="`cruncher_index` i is `ranking[i]`")
 
 
 class CheckpointOut(BaseModel):
@@ -37,17 +100,28 @@ class CheckpointOut(BaseModel):
     period_start: datetime
     period_end: datetime
     status: CheckpointStatus
+    entries: list[Emission] = Field(description="exactly one: the checkpoint's emission")
+    meta: CheckpointMeta
+    created_at: datetime
     tx_hash: str | None
     submitted_at: datetime | None
     claimable_at: datetime | None
     paid_at: datetime | None
-    created_at: datetime
     updated_at: datetime
 
 
-class CheckpointPayload(CheckpointOut):
-    emission: dict[str, Any]
-    meta: dict[str, Any]
+class CheckpointPayload(BaseModel):
+    checkpoint_id: str
+    period_start: datetime
+    period_end: datetime
+    entries: list[Emission]
+
+
+class CliFormat(BaseModel):
+    crunch: str
+    crunchEmission: dict[str, float] = Field(description="model id -> percent (0-100)")
+    computeProvider: dict[str, float] = Field(description="pubkey -> percent (0-100)")
+    dataProvider: dict[str, float] = Field(description="pubkey -> percent (0-100)")
 
 
 class LatestEmission(BaseModel):
@@ -55,94 +129,219 @@ class LatestEmission(BaseModel):
     status: CheckpointStatus
     period_start: datetime
     period_end: datetime
-    emission: dict[str, Any]
+    emission: Emission
+
+
+class Prize(BaseModel):
+    prizeId: str = Field(description="`<checkpoint id>-<model id>`")
+    timestamp: int = Field(description="period end, epoch seconds")
+    model: str = Field(description="model id")
+    prize: int = Field(description="round(total_prize * share)")
+
+
+class RewardRow(BaseModel):
+    model_config = ConfigDict(protected_namespaces=())
+    checkpoint_id: str
+    period_start: datetime
+    period_end: datetime
+    status: CheckpointStatus
+    model_id: str
+    model_name: str | None
+    cruncher_name: str | None
+    rank: int | None
+    reward_pct: float = Field(description="percent 0-100 (6 places), as engine 0.1.85")
+    share: float = Field(description="fraction 0-1")
+    reward_frac64: int = Field(description="as in the emission: 1,000,000,000 = 100%")
+    prediction_count: int | None
+    snapshot_count: int | None
+    result_summary: dict[str, Any] | None
 
 
 class ConfirmBody(BaseModel):
-    tx_hash: str = Field(min_length=1, max_length=256, pattern=r"^\S+$",
-                         description="the on-chain transaction that submitted the checkpoint")
+    tx_hash: str = TX_HASH
 
 
 class StatusBody(BaseModel):
     status: CheckpointStatus
+    tx_hash: str | None = Field(
+        default=None, min_length=1, max_length=256, pattern=r"^\S+$",
+        description="only with SUBMITTED: PENDING -> SUBMITTED as confirm does")
 
 
-def _get(session: SessionDep, checkpoint_id: str) -> Checkpoint:
+# --- reading -----------------------------------------------------------------------------
+def _outs(session: Session, rows: list[Checkpoint]) -> list[CheckpointOut]:
+    names = model_names(session, model_ids_of(row.meta for row in rows))
+    return [_out(row, names) for row in rows]
+
+
+def _out(row: Checkpoint, names: dict[str, tuple[str | None, str | None]]) -> CheckpointOut:
+    ranking = complete_ranking(row.meta, names)
+    meta = {**row.meta, "ranking": ranking,
+            "model_count": row.meta.get("model_count", len(ranking)),
+            "snapshot_count": row.meta.get("snapshot_count", 0)}
+    return CheckpointOut.model_validate({
+        "id": row.id, "crunch_id": row.crunch_id, "period_start": row.period_start,
+        "period_end": row.period_end, "status": row.status, "entries": [row.emission],
+        "meta": meta, "created_at": row.created_at, "tx_hash": row.tx_hash,
+        "submitted_at": row.submitted_at, "claimable_at": row.claimable_at,
+        "paid_at": row.paid_at, "updated_at": row.updated_at})
+
+
+def _get(session: Session, checkpoint_id: str) -> Checkpoint:
     row = get_checkpoint(session, checkpoint_id)
     if row is None:
         raise HTTPException(404, f"unknown checkpoint {checkpoint_id}")
     return row
 
 
-def _newest(session: SessionDep) -> Checkpoint:
-    row = newest_checkpoint(session)
+def _latest(session: Session) -> Checkpoint:
+    row = latest_checkpoint(session)
     if row is None:
         raise HTTPException(404, "no checkpoint yet")
     return row
 
 
+def _listed(session: Session, status: str | None, limit: int) -> list[CheckpointOut]:
+    if status is not None and status not in CheckpointStatus.__members__:
+        return []  # the seed's answer to an unknown status: none match it
+    return _outs(session, list_checkpoints(session, status, limit))
+
+
+# Static paths first: `/checkpoints/{checkpoint_id}` would capture `latest` and `rewards`.
 @router.get("/checkpoints", response_model=list[CheckpointOut])
-def list_checkpoints(
+def checkpoints(session: SessionDep, status: StatusQuery = None,
+                limit: LimitQuery = DEFAULT_LIMIT) -> list[CheckpointOut]:
+    """Checkpoint history, newest `created_at` first."""
+    return _listed(session, status, limit)
+
+
+@router.get("/checkpoints/latest", response_model=CheckpointOut)
+def checkpoint_latest(session: SessionDep) -> CheckpointOut:
+    """The newest checkpoint (the first of the list); 404 before the first."""
+    return _outs(session, [_latest(session)])[0]
+
+
+@router.get("/checkpoints/rewards", response_model=list[RewardRow])
+def checkpoint_rewards(
     session: SessionDep,
-    status: CheckpointStatus | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-) -> list[Checkpoint]:
-    """Checkpoint history, newest period first."""
-    return stored_checkpoints(session, status, limit)
+    model_id: Annotated[str | None, Query(description="only this model's rows")] = None,
+    status: StatusQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+) -> list[RewardRow]:
+    """One row per (checkpoint, ranked model) of the newest `limit` checkpoints: newest
+    checkpoint first, then in ranking order."""
+    rows = []
+    for checkpoint in _listed(session, status, limit):
+        ranking = [entry.model_dump() for entry in checkpoint.meta.ranking]
+        for index, entry, pct in ranked_rewards(checkpoint.entries[0].model_dump(), ranking):
+            found = entry or {}
+            the_model = found.get("model_id", str(index))
+            if model_id is not None and the_model != model_id:
+                continue
+            rows.append(RewardRow(
+                checkpoint_id=checkpoint.id, period_start=checkpoint.period_start,
+                period_end=checkpoint.period_end, status=checkpoint.status, model_id=the_model,
+                model_name=found.get("model_name"), cruncher_name=found.get("cruncher_name"),
+                rank=found.get("rank"), reward_pct=frac64_percent(pct),
+                share=pct / FRAC64_ONE, reward_frac64=pct,
+                prediction_count=found.get("prediction_count"),
+                snapshot_count=found.get("snapshot_count"),
+                result_summary=found.get("result_summary")))
+    return rows
 
 
-@router.get("/checkpoints/latest", response_model=CheckpointPayload)
-def latest_checkpoint(session: SessionDep) -> Checkpoint:
-    return _newest(session)
+@router.get("/checkpoints/{checkpoint_id}", response_model=CheckpointOut)
+def checkpoint(session: SessionDep, checkpoint_id: str) -> CheckpointOut:
+    """One checkpoint by id."""
+    return _outs(session, [_get(session, checkpoint_id)])[0]
 
 
 @router.get("/checkpoints/{checkpoint_id}/payload", response_model=CheckpointPayload)
-def checkpoint_payload(session: SessionDep, checkpoint_id: str) -> Checkpoint:
-    return _get(session, checkpoint_id)
-
-
-@router.get("/checkpoints/{checkpoint_id}/emission")
-def checkpoint_emission(session: SessionDep, checkpoint_id: str) -> dict[str, Any]:
-    """The raw emission, frac64 (1,000,000,000 = 100%), as submitted on-chain."""
-    return _get(session, checkpoint_id).emission
-
-
-@router.get("/checkpoints/{checkpoint_id}/emission/cli-format")
-def checkpoint_emission_cli(session: SessionDep, checkpoint_id: str) -> dict[str, Any]:
-    """Percentages 0-100 keyed by model id and provider pubkey, for the submission tool."""
+def checkpoint_payload(session: SessionDep, checkpoint_id: str) -> CheckpointPayload:
+    """What is submitted on-chain: the period and its emissions."""
     row = _get(session, checkpoint_id)
-    return cli_format(row.emission, row.meta.get("ranking", []))
+    return CheckpointPayload.model_validate({
+        "checkpoint_id": row.id, "period_start": row.period_start,
+        "period_end": row.period_end, "entries": [row.emission]})
+
+
+@router.get("/checkpoints/{checkpoint_id}/emission", response_model=Emission)
+def checkpoint_emission(session: SessionDep, checkpoint_id: str) -> Emission:
+    """The emission (`entries[0]`), frac64 (1,000,000,000 = 100%), as submitted on-chain."""
+    return Emission.model_validate(_get(session, checkpoint_id).emission)
+
+
+@router.get("/checkpoints/{checkpoint_id}/emission/cli-format", response_model=CliFormat)
+def checkpoint_emission_cli(session: SessionDep, checkpoint_id: str) -> CliFormat:
+    """Percentages 0-100 (6 places) keyed by model id and provider pubkey, for the
+    submission tool."""
+    row = _get(session, checkpoint_id)
+    return CliFormat.model_validate(cli_format(row.emission, row.meta.get("ranking", [])))
+
+
+@router.get("/checkpoints/{checkpoint_id}/prizes", response_model=list[Prize])
+def checkpoint_prizes(session: SessionDep, checkpoint_id: str, total_prize: Annotated[
+        int, Query(ge=0, description="the prize pool, in the token's smallest unit")] = 0,
+        ) -> list[Prize]:
+    """The emission as the web app's prizes: each ranked model's share of `total_prize`."""
+    row = _get(session, checkpoint_id)
+    timestamp = math.floor(row.period_end.timestamp())
+    prizes = []
+    for index, entry, pct in ranked_rewards(row.emission, row.meta.get("ranking", [])):
+        the_model = entry["model_id"] if entry is not None else str(index)
+        prizes.append(Prize(prizeId=f"{row.id}-{the_model}", timestamp=timestamp,
+                            model=the_model, prize=prize_amount(total_prize, pct)))
+    return prizes
 
 
 @router.get("/emissions/latest", response_model=LatestEmission)
 def latest_emission(session: SessionDep) -> LatestEmission:
-    row = _newest(session)
-    return LatestEmission(checkpoint_id=row.id, status=row.status,
-                          period_start=row.period_start, period_end=row.period_end,
-                          emission=row.emission)
+    """The newest checkpoint's emission; 404 before the first."""
+    row = _latest(session)
+    return LatestEmission.model_validate({
+        "checkpoint_id": row.id, "status": row.status, "period_start": row.period_start,
+        "period_end": row.period_end, "emission": row.emission})
 
 
-async def _answer(call: Any) -> CheckpointState:
+# --- changing ----------------------------------------------------------------------------
+async def _changed(session: Session, checkpoint_id: str, call: Awaitable[CheckpointState],
+                   hint: str = "") -> CheckpointOut:
+    """Run the workflow Update, then answer the row it wrote (the activity persists a move
+    before the Update returns)."""
     try:
-        state: CheckpointState = await call
+        await call
     except control.CheckpointRefused as refused:
-        raise HTTPException(HTTP_FOR[refused.kind], refused.message) from refused
-    return state
+        detail = refused.message + (hint if refused.kind == "illegal" else "")
+        raise HTTPException(HTTP_FOR[refused.kind], detail) from refused
+    session.rollback()  # ends the read transaction: the next read sees the workflow's write
+    return _outs(session, [_get(session, checkpoint_id)])[0]
 
 
-@router.post("/checkpoints/{checkpoint_id}/confirm", response_model=CheckpointState,
-             dependencies=[ApiKeyDep])
+@router.post("/checkpoints/{checkpoint_id}/confirm", response_model=CheckpointOut,
+             dependencies=MUTATION_GUARD)
 async def confirm_checkpoint(session: SessionDep, client: TemporalDep, checkpoint_id: str,
-                             body: ConfirmBody) -> CheckpointState:
+                             body: ConfirmBody) -> CheckpointOut:
     """PENDING → SUBMITTED with the transaction hash; the same call again answers the same."""
-    stored = _get(session, checkpoint_id)
-    return await _answer(control.confirm(client, state_of(stored), body.tx_hash, "api"))
+    stored = state_of(_get(session, checkpoint_id))
+    return await _changed(session, checkpoint_id,
+                          control.confirm(client, stored, body.tx_hash, "api"))
 
 
-@router.patch("/checkpoints/{checkpoint_id}/status", response_model=CheckpointState,
-              dependencies=[ApiKeyDep])
+@router.patch("/checkpoints/{checkpoint_id}/status", response_model=CheckpointOut,
+              dependencies=MUTATION_GUARD)
 async def set_checkpoint_status(session: SessionDep, client: TemporalDep, checkpoint_id: str,
-                                body: StatusBody) -> CheckpointState:
-    """One step forward: SUBMITTED → CLAIMABLE → PAID."""
-    stored = _get(session, checkpoint_id)
-    return await _answer(control.set_status(client, state_of(stored), body.status.value, "api"))
+                                body: StatusBody) -> CheckpointOut:
+    """One step forward: SUBMITTED → CLAIMABLE → PAID. PENDING → SUBMITTED needs the
+    transaction hash: `{"status": "SUBMITTED", "tx_hash": …}` confirms, as confirm does."""
+    stored = state_of(_get(session, checkpoint_id))
+    submitting = body.status == CheckpointStatus.SUBMITTED
+    if submitting and body.tx_hash is not None and stored.status in (
+            CheckpointStatus.PENDING, CheckpointStatus.SUBMITTED):
+        return await _changed(session, checkpoint_id,
+                              control.confirm(client, stored, body.tx_hash, "api"))
+    hint = ""
+    if submitting and body.tx_hash is None and stored.status == CheckpointStatus.PENDING:
+        hint = (f'; send it: POST /reports/checkpoints/{checkpoint_id}/confirm '
+                f'{{"tx_hash": "…"}}, or this PATCH with "tx_hash" in the body')
+    return await _changed(session, checkpoint_id,
+                          control.set_status(client, stored, body.status.value, "api"), hint)

@@ -4,9 +4,19 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 
+from coordinator_node.api.deps import ContractDep, SettingsDep
+from coordinator_node.client.inputs import on_chain_identities
+
 router = APIRouter(tags=["health"])
+
+
+class NodeInfo(BaseModel):
+    crunch_id: str
+    crunch_address: str = Field(description="the crunch's on-chain pubkey (empty when unset)")
+    network: str = Field(description="the Solana cluster, e.g. mainnet-beta")
 
 
 async def _states(request: Request) -> dict[str, Any]:
@@ -42,3 +52,11 @@ async def readyz(request: Request) -> JSONResponse:
     """Readiness: 503 until both the database and Temporal answer."""
     body = await _states(request)
     return JSONResponse(body, status_code=200 if body["status"] == "ok" else 503)
+
+
+@router.get("/info", response_model=NodeInfo)
+def info(settings: SettingsDep, contract: ContractDep) -> NodeInfo:
+    """Which crunch this node serves, so a client can check it against the chain."""
+    return NodeInfo(crunch_id=settings.crunch_id,
+                    crunch_address=on_chain_identities(settings, contract)["crunch_pubkey"],
+                    network=settings.network)
