@@ -28,9 +28,13 @@ pytestmark = pytest.mark.slow
 
 
 def resolved(engine: Engine) -> list[Input]:
+    """Inputs resolved and scored (scoring follows resolution: wait for both)."""
     with Session(engine) as session:
         return list(session.execute(
-            select(Input).where(Input.status == "RESOLVED")).scalars())  # type: ignore[arg-type]
+            select(Input).where(Input.status == "RESOLVED",  # type: ignore[arg-type]
+                                Input.id.in_(select(Prediction.input_id).where(  # type: ignore[union-attr]
+                                    Prediction.status != "PENDING")))  # type: ignore[arg-type]
+        ).scalars())
 
 
 async def test_defaults_resolve_a_round_on_a_pyth_feed(

@@ -7,16 +7,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from coordinator_node.checkpoints.logic import (
     EmissionError,
     enrich_ranking,
-    rank_period,
+    rank_scores,
     validate_emission,
-    weighted_summaries,
 )
 from coordinator_node.checkpoints.messages import (
     BuildResult,
@@ -24,7 +23,12 @@ from coordinator_node.checkpoints.messages import (
     CheckpointState,
     TransitionInput,
 )
-from coordinator_node.checkpoints.store import model_names, newest_checkpoint, state_of
+from coordinator_node.checkpoints.store import (
+    model_names,
+    newest_checkpoint,
+    period_aggregates,
+    state_of,
+)
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Snapshot
 from coordinator_node.db.types import utcnow
@@ -68,23 +72,25 @@ class CheckpointActivities:
             else:
                 start = BEGINNING
             # A snapshot belongs to the period its own period starts in: [start, end).
-            snapshots = session.execute(
-                select(N.model_id, N.prediction_count, N.summary)
-                .where(N.period_start >= start, N.period_start < data.period_end)
-            ).all()
+            # The weighted means are computed by the database, on the numbers only.
+            snapshot_count, models = period_aggregates(session, start, data.period_end)
             aggregation = contract.aggregation
-            rows = [(s.model_id, s.prediction_count, s.summary) for s in snapshots]
-            ranking = rank_period(rows, aggregation.score_field, aggregation.ranking_direction)
+            field = aggregation.score_field
+            ranking = rank_scores({
+                model_id: (period.summary[field], period.weights[field])
+                for model_id, period in models.items() if field in period.summary
+            }, aggregation.ranking_direction)
             if not ranking:
                 reason = (f"no ranked model in [{start.isoformat()}, "
-                          f"{data.period_end.isoformat()}): {len(snapshots)} snapshots, none "
+                          f"{data.period_end.isoformat()}): {snapshot_count} snapshots, none "
                           f"with a finite {aggregation.score_field!r}; no checkpoint built")
                 return BuildResult(built=False, state=CheckpointState(
                     checkpoint_id=the_id, status=CheckpointPhase.NOT_BUILT, period_start=start,
                     period_end=data.period_end, detail=reason))
             # What the web app shows per paid model (names as registered at build time).
             ranking = enrich_ranking(
-                ranking, weighted_summaries(rows),
+                ranking, {model_id: (period.summary, period.snapshot_count)
+                          for model_id, period in models.items()},
                 model_names(session, (entry["model_id"] for entry in ranking)),
                 aggregation.score_field)
             try:
@@ -100,7 +106,7 @@ class CheckpointActivities:
                 "id": the_id, "crunch_id": data.crunch_id, "period_start": start,
                 "period_end": data.period_end, "status": CheckpointStatus.PENDING,
                 "emission": emission, "tx_hash": None, "created_at": now, "updated_at": now,
-                "meta": {"ranking": ranking, "snapshot_count": len(snapshots),
+                "meta": {"ranking": ranking, "snapshot_count": snapshot_count,
                          "model_count": len(ranking),
                          "ranking_key": aggregation.score_field,
                          "ranking_direction": aggregation.ranking_direction},

@@ -35,7 +35,13 @@ def rank_period(
             continue
         weighted, weight = totals.setdefault(model_id, [0.0, 0.0])
         totals[model_id] = [weighted + value * count, weight + count]
-    scores = {model_id: (w / n, int(n)) for model_id, (w, n) in totals.items()}
+    return rank_scores({model_id: (w / n, int(n)) for model_id, (w, n) in totals.items()},
+                       direction)
+
+
+def rank_scores(scores: Mapping[str, tuple[float, int]], direction: str
+                ) -> list[dict[str, Any]]:
+    """`{model_id: (score, prediction count)}` as ranking entries, best first, ties by id."""
     sign = -1.0 if direction == "desc" else 1.0
     order = sorted(scores, key=lambda model_id: (sign * scores[model_id][0], model_id))
     return [{"rank": position, "model_id": model_id, "score": scores[model_id][0],

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 from sqlmodel import Session
 
 from coordinator_node.checkpoints.messages import CheckpointState
 from coordinator_node.db.tables import Checkpoint, Model
+from coordinator_node.db.types import UTCDateTime
 from coordinator_node.statuses import CheckpointPhase, CheckpointStatus
 
 C = Checkpoint.__table__.c  # type: ignore[attr-defined]
@@ -67,3 +70,48 @@ def model_names(session: Session, model_ids: Iterable[str]
     rows = session.execute(select(M.model_id, M.model_name, M.cruncher_name)
                            .where(M.model_id.in_(ids))).all()
     return {row.model_id: (row.model_name or None, row.cruncher_name or None) for row in rows}
+
+
+@dataclass(frozen=True)
+class ModelPeriod:
+    """One model over a checkpoint period, aggregated in the database."""
+
+    summary: dict[str, float]  # each numeric summary key, prediction-count-weighted mean
+    weights: dict[str, int]  # each key's weight: the predictions behind its mean
+    snapshot_count: int
+
+
+def period_aggregates(session: Session, start: datetime, end: datetime
+                      ) -> tuple[int, dict[str, ModelPeriod]]:
+    """The period's snapshots (`period_start` in `[start, end)`) per model, in two grouped
+    queries: every numeric summary key's weighted mean is computed by the database (JSONB on
+    Postgres, JSON1 on SQLite), so no summary document is decoded in Python. Returns the
+    snapshot count and the models. Snapshots with no positive prediction count weigh nothing."""
+    in_period = "s.period_start >= :start AND s.period_start < :end"
+    # Bound through the column's type: SQLite compares the stored text form.
+    times = (bindparam("start", start, type_=UTCDateTime()),
+             bindparam("end", end, type_=UTCDateTime()))
+    counts = {row.model_id: row.n for row in session.execute(text(
+        f"SELECT s.model_id, count(*) AS n FROM snapshots s WHERE {in_period} "
+        "GROUP BY s.model_id").bindparams(*times)).all()}
+    if session.get_bind().dialect.name == "postgresql":
+        numbers = ("FROM snapshots s CROSS JOIN LATERAL jsonb_each(s.summary) e "
+                   f"WHERE {in_period} AND jsonb_typeof(e.value) = 'number'")
+        value = "(e.value)::float8"
+    else:  # SQLite: a summary that is not valid JSON (e.g. NaN written out) is skipped
+        numbers = ("FROM snapshots s, json_each(s.summary) e "
+                   f"WHERE {in_period} AND json_valid(s.summary) "
+                   "AND e.type IN ('integer', 'real')")
+        value = "e.value"
+    rows = session.execute(text(
+        f"SELECT s.model_id, e.key, sum(s.prediction_count * {value}) AS weighted, "
+        f"sum(s.prediction_count) AS weight {numbers} AND s.prediction_count > 0 "
+        "GROUP BY s.model_id, e.key").bindparams(*times)).all()
+    summaries: dict[str, dict[str, float]] = {}
+    weights: dict[str, dict[str, int]] = {}
+    for row in rows:
+        summaries.setdefault(row.model_id, {})[row.key] = float(row.weighted) / row.weight
+        weights.setdefault(row.model_id, {})[row.key] = int(row.weight)
+    return sum(counts.values()), {
+        model_id: ModelPeriod(summaries.get(model_id, {}), weights.get(model_id, {}), count)
+        for model_id, count in counts.items()}
