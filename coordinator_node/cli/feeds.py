@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session
-from temporalio.client import WorkflowHandle
+from temporalio.client import Client, WorkflowHandle
 from temporalio.common import WorkflowIDConflictPolicy
 
 from coordinator_node.cli.core import _dev_flag, _settings
@@ -41,7 +41,7 @@ def _bar(fraction: float, width: int = 30) -> str:
 
 def cmd_backfill(args: argparse.Namespace) -> int:
     from coordinator_node.feeds.messages import BackfillInput, FeedRef
-    from coordinator_node.temporal import connect
+    from coordinator_node.temporal import run_with_client
     from coordinator_node.workflows.feeds import BackfillWorkflow, backfill_workflow_id
 
     settings = _settings(args)
@@ -52,8 +52,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
                    kind=args.kind or settings.feed_kind,
                    granularity=args.granularity or settings.feed_granularity)
 
-    async def _run() -> int:
-        client = await connect(settings)
+    async def _run(client: Client) -> int:
         # One backfill per feed at a time: a running one is joined, not duplicated.
         handle: WorkflowHandle[Any, Any] = await client.start_workflow(
             BackfillWorkflow.run, BackfillInput(feed=feed, start=args.start, end=args.end),
@@ -77,7 +76,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         print(f"\r{_bar(1.0)} {final.rows} records, {final.malformed} malformed — done")
         return 0
 
-    return asyncio.run(_run())
+    return run_with_client(settings, _run)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
