@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import logging
+import traceback
+import weakref
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 from temporalio.api.enums.v1 import IndexedValueType
 from temporalio.api.operatorservice.v1 import (
     AddSearchAttributesRequest,
@@ -10,8 +18,12 @@ from temporalio.api.operatorservice.v1 import (
 from temporalio.client import Client
 from temporalio.common import SearchAttributeKey
 from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.runtime import Runtime, TelemetryConfig
 
 from coordinator_node.settings import Settings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CRUNCH_ID = SearchAttributeKey.for_keyword("CrunchId")
 CHECKPOINT_STATUS = SearchAttributeKey.for_keyword("CheckpointStatus")
@@ -36,13 +48,56 @@ def dev_server_search_attribute_args() -> list[str]:
     return args
 
 
-async def connect(settings: Settings) -> Client:
-    """The one way this node connects: pydantic converter everywhere (worker, API, CLI)."""
+async def connect(settings: Settings, runtime: Runtime | None = None) -> Client:
+    """The one way this node connects: pydantic converter everywhere (worker, API, CLI).
+    Without `runtime`, the SDK's process-wide default runtime."""
     return await Client.connect(
         settings.temporal_address,
         namespace=settings.temporal_namespace,
         data_converter=pydantic_data_converter,
+        runtime=runtime,
     )
+
+
+def run_with_client(settings: Settings, command: Callable[[Client], Awaitable[T]]) -> T:
+    """Run a short-lived command with a client on a runtime of its own, and shut that runtime
+    down (its Tokio threads joined) before the event loop closes and the interpreter exits.
+
+    Why: the SDK resolves each call's asyncio future from a Tokio thread that holds the GIL,
+    wakes the loop (a socket write, which lets the GIL go) and then takes the GIL back. With
+    the SDK's default runtime, a module global, those threads live until interpreter
+    finalisation; when a command's last answer lets the main thread reach finalisation inside
+    that window, CPython ends the Tokio thread as it retakes the GIL and the unwind aborts the
+    process (SIGABRT, "PyGILState_Release: thread state ... must be current") or segfaults.
+    Dropping our own runtime here waits for those threads while Python is still whole."""
+    with asyncio.Runner() as runner:
+        runtime = Runtime(telemetry=TelemetryConfig())
+        alive = weakref.ref(runtime)
+        try:
+            return runner.run(_with_client(settings, runtime, command))
+        except BaseException as exc:
+            # A traceback keeps its frames' locals, the client among them, alive past exit.
+            _clear_frames(exc)
+            raise
+        finally:
+            del runtime  # the last reference once the client is unreachable
+            gc.collect()  # the client's own reference cycles
+            if alive() is not None:
+                log.warning("Temporal runtime still referenced at exit; its threads may "
+                            "outlive the interpreter")
+
+
+async def _with_client(settings: Settings, runtime: Runtime,
+                       command: Callable[[Client], Awaitable[T]]) -> T:
+    return await command(await connect(settings, runtime))
+
+
+def _clear_frames(exc: BaseException | None) -> None:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
 
 
 async def register_search_attributes(client: Client, namespace: str) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
@@ -35,12 +34,4 @@ def main(argv: Sequence[str] | None = None) -> None:
     except (SettingsError, ContractError) as exc:
         print(f"coordinator-node: {exc}", file=sys.stderr)
         sys.exit(2)
-    if getattr(args, "hard_exit", False):
-        # Short-lived Temporal client commands: their answer is printed; skip interpreter
-        # teardown, where the SDK's native runtime threads can abort the process (seen in CI
-        # as SIGABRT after a correct answer), which would turn a success into a failure.
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code or 0)
     sys.exit(code or 0)

@@ -11,6 +11,8 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from temporalio.client import Client
+
 from coordinator_node.cli.core import _dev_flag, _settings
 from coordinator_node.cli.feeds import _aware
 from coordinator_node.settings import Settings
@@ -72,15 +74,14 @@ def cmd_create(args: argparse.Namespace) -> int:
     from coordinator_node.client import checkpoints as control
     from coordinator_node.competition import load_competition
     from coordinator_node.statuses import CheckpointPhase
-    from coordinator_node.temporal import connect
+    from coordinator_node.temporal import run_with_client
     from coordinator_node.workflows.checkpoints import CheckpointWorkflow
 
     settings = _settings(args)
     contract = load_competition(settings).contract
     period_end = args.period_end or datetime.now(UTC).replace(microsecond=0)
 
-    async def _run() -> int:
-        client = await connect(settings)
+    async def _run(client: Client) -> int:
         try:
             the_id, started = await control.create_checkpoint(client, settings, contract,
                                                               period_end)
@@ -99,18 +100,17 @@ def cmd_create(args: argparse.Namespace) -> int:
         print("coordinator-node: still building; see the Web UI", file=sys.stderr)
         return EXIT_REFUSED
 
-    return asyncio.run(_run())
+    return run_with_client(settings, _run)
 
 
 def _transition(args: argparse.Namespace, send: Any) -> int:
     from coordinator_node.client import checkpoints as control
-    from coordinator_node.temporal import connect
+    from coordinator_node.temporal import run_with_client
 
     settings = _settings(args)
     found = _stored(settings, args.checkpoint_id)
 
-    async def _run() -> int:
-        client = await connect(settings)
+    async def _run(client: Client) -> int:
         try:
             state = await send(control, client, found[0] if found else None)
         except control.CheckpointRefused as refused:
@@ -120,7 +120,7 @@ def _transition(args: argparse.Namespace, send: Any) -> int:
         _print_json(state.model_dump(mode="json"))
         return 0
 
-    return asyncio.run(_run())
+    return run_with_client(settings, _run)
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
@@ -167,4 +167,3 @@ def register(subparsers: Any) -> None:
 
     for command in (listing, show, create, confirm, status):
         _dev_flag(command)
-        command.set_defaults(hard_exit=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import Any
 
 from coordinator_node.settings import Settings, load_settings
@@ -57,15 +56,11 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_search_attributes(args: argparse.Namespace) -> int:
-    from coordinator_node.temporal import connect, register_search_attributes
+    from coordinator_node.temporal import register_search_attributes, run_with_client
 
     settings = _settings(args)
-
-    async def _run() -> list[str]:
-        client = await connect(settings)
-        return await register_search_attributes(client, settings.temporal_namespace)
-
-    added = asyncio.run(_run())
+    added = run_with_client(settings, lambda client: register_search_attributes(
+        client, settings.temporal_namespace))
     print(f"added: {', '.join(added)}" if added else "all search attributes already registered")
     return 0
 

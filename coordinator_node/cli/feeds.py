@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session
+from temporalio.client import Client
 
 from coordinator_node.cli.core import _dev_flag, _settings
 
@@ -40,7 +41,7 @@ def _bar(fraction: float, width: int = 30) -> str:
 def cmd_backfill(args: argparse.Namespace) -> int:
     from coordinator_node.client.backfill import start_backfill
     from coordinator_node.client.inputs import feed_ref
-    from coordinator_node.temporal import connect
+    from coordinator_node.temporal import run_with_client
     from coordinator_node.workflows.feeds import BackfillWorkflow
 
     settings = _settings(args)
@@ -50,8 +51,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     feed = feed_ref(settings, args.subject, source=args.source, kind=args.kind,
                     granularity=args.granularity)
 
-    async def _run() -> int:
-        client = await connect(settings)
+    async def _run(client: Client) -> int:
         # One backfill per feed at a time: a running one is joined, not duplicated.
         handle = await start_backfill(client, settings, feed, args.start, args.end)
         print(f"backfill {feed} [{args.start.isoformat()}, {args.end.isoformat()}) "
@@ -70,7 +70,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         print(f"\r{_bar(1.0)} {final.rows} records, {final.malformed} malformed — done")
         return 0
 
-    return asyncio.run(_run())
+    return run_with_client(settings, _run)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
