@@ -21,6 +21,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -65,8 +66,7 @@ class InstantRunner:
     async def models(self) -> list[ModelIdentity]:
         return list(self._models)
 
-    async def call(self, method: str, args: list[Any] | None = None,
-                   kwargs: dict[str, Any] | None = None,
+    async def call(self, method: str, args: Sequence[Any] = (),
                    timeout_seconds: float | None = None) -> list[ModelCallResult]:
         result = {"value": 0.5} if method == "predict" else None
         return [ModelCallResult(m, CallStatus.SUCCESS, result, 5) for m in self._models]
