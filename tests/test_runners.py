@@ -13,7 +13,9 @@ from coordinator_node.runners.encoding import arguments, positional
 from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.runners.local.cluster import LocalCluster, model_identity
 from coordinator_node.runners.local.orchestrator import ModelState
+from tests.rounds.conftest import connected
 from tests.rounds.misbehaving import EchoTracker
+from tests.support import eventually
 
 BASE = "example_crunch.tracker.TrackerBase"
 MODELS = {
@@ -119,25 +121,16 @@ async def test_models_follow_the_orchestrator_and_failures_are_reported() -> Non
             identity = model_identity(MODELS["raising"])
             await cluster.orchestrator.add(ModelState(state="RUNNING", ip="127.0.0.1",
                                                       port=port, **identity))
-            for _ in range(100):
-                if len(await runner.models()) == 2:
-                    break
-                await asyncio.sleep(0.1)
-            assert len(await runner.models()) == 2
+            await connected(runner, 2)  # the second model is followed
             # it keeps failing: after 3 consecutive failures the client reports it
             for _ in range(5):
                 await runner.call("predict", PREDICT)
-            for _ in range(100):
-                if cluster.orchestrator.failures:
-                    break
-                await asyncio.sleep(0.1)
-            assert cluster.orchestrator.failures[0]["model_id"] == identity["model_id"]
-            assert cluster.orchestrator.failures[0]["failure_code"] == "MULTIPLE_FAILED"
+            failures = await eventually(lambda: cluster.orchestrator.failures, within=30,
+                                        what="the orchestrator to hear of the failures")
+            assert failures[0]["model_id"] == identity["model_id"]
+            assert failures[0]["failure_code"] == "MULTIPLE_FAILED"
             assert cluster.orchestrator.models[identity["model_id"]].state == "STOPPED"
-            for _ in range(100):
-                if len(await runner.models()) == 1:
-                    break
-                await asyncio.sleep(0.1)
+            await connected(runner, 1)  # the stopped model is dropped
             assert [m.model_id for m in await runner.models()] == [id_of(MODELS["echo"])]
             await server.stop(grace=0)
         finally:
