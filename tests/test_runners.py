@@ -15,7 +15,7 @@ from coordinator_node.runners.local.cluster import LocalCluster, model_identity
 from coordinator_node.runners.local.orchestrator import ModelState
 from tests.rounds.conftest import connected
 from tests.rounds.misbehaving import EchoTracker
-from tests.support import eventually
+from tests.support import ModelGate, eventually
 
 BASE = "example_crunch.tracker.TrackerBase"
 MODELS = {
@@ -72,7 +72,8 @@ async def test_in_process_runner_hands_models_what_a_node_does() -> None:
                                        [[[3.0, "float"], [[1, 2], "list"], ["x", "str"]]]]
 
 
-async def test_client_calls_every_model_and_reports_each_outcome() -> None:
+async def test_client_calls_every_model_and_reports_each_outcome(model_gate: ModelGate) -> None:
+    """The slow model is held at the (closed) gate: it always times out."""
     async with LocalCluster("crunch-a", list(MODELS.values())) as cluster:
         runner = ModelRunnerClientRunner("crunch-a", "127.0.0.1", cluster.port, BASE,
                                          timeout_seconds=1, report_failure=False)
