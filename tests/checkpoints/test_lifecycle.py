@@ -21,7 +21,6 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Replayer
 
 from coordinator_node.checkpoints.messages import (
-    CheckpointInput,
     CheckpointState,
     CheckpointTrigger,
     StatusRequest,
@@ -377,8 +376,3 @@ async def test_periods_chain_and_the_schedule_trigger_starts_each_period_once(
     ]
     assert results[0].endswith(": started") and results[1].endswith(": already started")
     assert results[0].split(":")[0] == results[1].split(":")[0]
-
-
-def test_checkpoint_input_round_trips() -> None:
-    data = CheckpointInput(crunch_id="c", period_end=datetime(2026, 1, 1, tzinfo=UTC))
-    assert CheckpointInput.model_validate_json(data.model_dump_json()) == data
