@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import inspect
+import os
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from temporalio.client import Client
 from temporalio.worker import Worker
@@ -14,6 +20,38 @@ from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.services import Services, open_services
 from coordinator_node.settings import Settings
 from coordinator_node.worker import ACTIVITY_THREADS, build_worker
+
+T = TypeVar("T")
+
+
+@overload
+async def eventually(
+    check: Callable[[], Awaitable[T | None]], *, within: float, what: str, every: float = ...
+) -> T: ...
+@overload
+async def eventually(
+    check: Callable[[], T | None], *, within: float, what: str, every: float = ...
+) -> T: ...
+async def eventually(
+    check: Callable[[], Any], *, within: float, what: str, every: float = 0.05
+) -> Any:
+    """Call `check` (sync or async) until it returns something truthy, and return that value.
+
+    Real servers, workers and processes take real time: this is the one way the tests wait
+    for something to happen. After `within` seconds it raises AssertionError naming `what`
+    and the last value `check` returned. Exceptions from `check` are not swallowed."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        value = check()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        if loop.time() >= deadline:
+            raise AssertionError(
+                f"timed out after {within:g}s waiting for {what}; last seen: {value!r}")
+        await asyncio.sleep(every)
 
 
 @asynccontextmanager
@@ -27,3 +65,39 @@ async def running_worker(
             worker = build_worker(client, services, executor)
             async with worker:
                 yield worker, services
+
+
+# --- a gate the misbehaving models wait at -------------------------------------------------
+GATE_ENV = "TEST_MODEL_GATE_DIR"
+GATE_CAP_SECONDS = 120.0  # a model is never held longer, even by a test that forgot to open
+
+
+def wait_at_gate(name: str) -> None:
+    """Model side: mark that `name` was called, then block until the test opens the gate.
+
+    The gate is a directory named by $TEST_MODEL_GATE_DIR: files cross into a model node
+    wherever it runs (this process's local nodes, or a node process of their own)."""
+    directory = os.environ.get(GATE_ENV)
+    if not directory:
+        raise RuntimeError(f"{name} waits at a gate: use the model_gate fixture ({GATE_ENV})")
+    gate = ModelGate(Path(directory))
+    (gate.directory / f"{name}.called").touch()
+    deadline = time.monotonic() + GATE_CAP_SECONDS
+    while not gate.is_open() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+class ModelGate:
+    """Test side: see whether a held model was called, and let every held model answer."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def called(self, name: str) -> bool:
+        return (self.directory / f"{name}.called").exists()
+
+    def is_open(self) -> bool:
+        return (self.directory / "open").exists()
+
+    def open(self) -> None:
+        (self.directory / "open").touch()

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-import asyncio
+from typing import Any
 
 from fastapi.testclient import TestClient
 from temporalio.testing import WorkflowEnvironment
 
 from coordinator_node.api import create_app
 from tests.conftest import make_settings
+from tests.support import eventually
 
 
 async def test_healthz_reports_database_and_temporal(
@@ -15,11 +16,12 @@ async def test_healthz_reports_database_and_temporal(
     address = temporal_env.client.service_client.config.target_host
     app = create_app(make_settings(pg_url, temporal_address=address))
     with TestClient(app) as client:
-        for _ in range(50):  # the lifespan connects to Temporal in the background
-            body = client.get("/healthz").json()
-            if body["temporal"]["ok"]:
-                break
-            await asyncio.sleep(0.1)
+        def health_with_temporal() -> dict[str, Any] | None:
+            body: dict[str, Any] = client.get("/healthz").json()
+            return body if body["temporal"]["ok"] else None
+
+        # the lifespan connects to Temporal in the background
+        body = await eventually(health_with_temporal, within=30, what="/healthz to see Temporal")
         assert body["database"] == {"ok": True, "backend": "postgresql"}
         assert body["temporal"]["ok"] is True
         assert body["status"] == "ok"

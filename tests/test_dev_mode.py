@@ -3,17 +3,20 @@ leaves nothing behind."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests.support import eventually
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,51 +58,66 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    except FileNotFoundError:
+        return False
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
-def test_dev_command_runs_everything_and_stops_cleanly(tmp_path: Path, stop_signal: int) -> None:
+async def test_dev_command_runs_everything_and_stops_cleanly(
+    tmp_path: Path, stop_signal: int
+) -> None:
     ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
              "API_PORT": free_port()}
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
     env["MODEL_RUNNER_PORT"] = str(free_port())
-    process = subprocess.Popen(
-        [sys.executable, "-m", "coordinator_node", "dev"], cwd=tmp_path, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "coordinator_node", "dev", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        start_new_session=True,
     )
     api = f"http://127.0.0.1:{ports['API_PORT']}"
+
+    async def ok_or_exited() -> dict[str, Any] | None:
+        """/healthz's body once it says ok; what the command said if it exited instead."""
+        if process.returncode is not None:
+            said = await process.stdout.read() if process.stdout else b""
+            return {"exited": process.returncode, "output": said.decode()}
+        status, raw = await asyncio.to_thread(get, f"{api}/healthz")
+        body: dict[str, Any] = json.loads(raw) if status == 200 else {}
+        return body if body.get("status") == "ok" else None
+
     try:
-        body: dict[str, object] = {}
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and process.poll() is None:
-            status, raw = get(f"{api}/healthz")
-            if status == 200:
-                body = json.loads(raw)
-                if body["status"] == "ok":
-                    break
-            time.sleep(0.5)
-        assert process.poll() is None, process.stdout.read().decode()  # type: ignore[union-attr]
-        assert body.get("status") == "ok", body
+        body = await eventually(ok_or_exited, within=90, every=0.5,
+                                what="`coordinator-node dev` to answer /healthz with ok")
+        assert process.returncode is None, body
         assert body["database"] == {"ok": True, "backend": "sqlite"}
-        ui_status, ui_page = get(f"http://127.0.0.1:{ports['TEMPORAL_UI_PORT']}/")
+        ui_status, ui_page = await asyncio.to_thread(
+            get, f"http://127.0.0.1:{ports['TEMPORAL_UI_PORT']}/")
         assert ui_status == 200 and b"<html" in ui_page.lower()
         assert (tmp_path / ".data" / "coordinator.db").exists()
         assert (tmp_path / ".data" / "temporal.db").exists()
         spawned = descendants(process.pid)
         assert len(spawned) >= 3  # Temporal server, worker, API (and their helpers)
     finally:
-        os.kill(process.pid, stop_signal)
+        if process.returncode is None:
+            process.send_signal(stop_signal)
         try:
-            output = process.communicate(timeout=60)[0].decode()
-        except subprocess.TimeoutExpired:
+            out, _ = await asyncio.wait_for(process.communicate(), 60)
+        except TimeoutError:
             os.killpg(process.pid, signal.SIGKILL)
             raise
+    output = out.decode()
     assert process.returncode == 0, output
     assert "coordinator-node dev is running" in output
-    time.sleep(0.5)
-    left = [pid for pid in spawned if Path(f"/proc/{pid}").exists()
-            and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
-    assert left == [], f"processes left behind: {left}"
+    # Everything it started goes with it (allowing a moment for the last to exit).
+    await eventually(lambda: not any(running(pid) for pid in spawned), within=5,
+                     what=f"the processes `dev` started ({sorted(spawned)}) to be gone")
     for port in ports.values():
         with socket.socket() as sock:
             assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"

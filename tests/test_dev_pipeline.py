@@ -5,19 +5,21 @@ core report route answers in the web app's shape, the three default widgets incl
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.parse
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support import eventually
 from tests.test_dev_mode import free_port, get
 
 pytestmark = pytest.mark.slow
@@ -34,35 +36,58 @@ def get_json(url: str) -> Any:
     return json.loads(raw)
 
 
-def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> None:
+@dataclass
+class Progress:
+    """What dev mode has shown so far; truthy once both configs scored and the leaderboard
+    has rows, or once the command has exited."""
+
+    scored: set[str] = field(default_factory=set)
+    models: list[dict[str, Any]] = field(default_factory=list)
+    board_ready: bool = False
+    exited: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.exited is not None or (self.scored == CONFIGS and self.board_ready)
+
+
+def progress(api: str) -> Progress:
+    status, raw = get(f"{api}/reports/models")
+    models = json.loads(raw) if status == 200 else []
+    if not models:
+        return Progress()
+    query = urllib.parse.urlencode({
+        "projectIds": ",".join(m["model_id"] for m in models),
+        "start": js_time(datetime.now(UTC) - timedelta(days=30)),
+        "end": js_time(datetime.now(UTC))}, safe=",:")
+    status, raw = get(f"{api}/reports/predictions?{query}")
+    rows = json.loads(raw) if status == 200 else []
+    scored = {r["scope_key"] for r in rows if r["score_success"]}
+    board_ready = get(f"{api}/reports/leaderboard")[1].startswith(b"[{")
+    return Progress(scored, models, board_ready)
+
+
+async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> None:
     ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
              "API_PORT": free_port(), "MODEL_RUNNER_PORT": free_port()}
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
-    process = subprocess.Popen([sys.executable, "-m", "coordinator_node", "dev"], cwd=tmp_path,
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "coordinator_node", "dev", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        start_new_session=True)
     api = f"http://127.0.0.1:{ports['API_PORT']}"
+
+    async def scored_or_exited() -> Progress:
+        if process.returncode is not None:
+            return Progress(exited=process.returncode)
+        return await asyncio.to_thread(progress, api)
+
     try:
-        scored: set[str] = set()
-        models: list[dict[str, Any]] = []
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and process.poll() is None and (
-                scored != CONFIGS or not get(f"{api}/reports/leaderboard")[1].startswith(b"[{")):
-            time.sleep(3)
-            status, raw = get(f"{api}/reports/models")
-            models = json.loads(raw) if status == 200 else []
-            if not models:
-                continue
-            query = urllib.parse.urlencode({
-                "projectIds": ",".join(m["model_id"] for m in models),
-                "start": js_time(datetime.now(UTC) - timedelta(days=30)),
-                "end": js_time(datetime.now(UTC))}, safe=",:")
-            status, raw = get(f"{api}/reports/predictions?{query}")
-            if status == 200:
-                scored = {r["scope_key"] for r in json.loads(raw) if r["score_success"]}
-        assert process.poll() is None, "dev mode stopped"
-        assert scored == CONFIGS, f"scored configs after 5 minutes: {scored}"
+        seen = await eventually(scored_or_exited, within=300, every=3,
+                                what="both configs to score and the leaderboard to fill")
+        assert process.returncode is None, "dev mode stopped"
+        scored, models = seen.scored, seen.models
+        assert scored == CONFIGS, f"scored configs: {scored}"
         assert len(models) == 3
 
         # The web app's calls, as it makes them.
@@ -89,7 +114,8 @@ def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> No
 
         # Each config's rounds are their own workflows, found by the search attribute.
         for config in CONFIGS:
-            listed = subprocess.run(
+            listed = await asyncio.to_thread(
+                subprocess.run,
                 [str(Path(sys.executable).parent / "temporal"), "workflow", "count",
                  "--address", f"127.0.0.1:{ports['TEMPORAL_DEV_PORT']}",
                  "--query", f'PredictionConfig = "{config}"'],
@@ -99,6 +125,6 @@ def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> No
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
+            await asyncio.wait_for(process.wait(), 60)
+        except TimeoutError:
             os.killpg(process.pid, signal.SIGKILL)

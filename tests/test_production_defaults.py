@@ -23,6 +23,7 @@ from coordinator_node.db.tables import Input, Prediction
 from coordinator_node.runners.local.cluster import LocalCluster
 from tests.conftest import REPO_ROOT
 from tests.feeds.fakes import FakeHermes, serve
+from tests.support import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -67,10 +68,10 @@ async def test_defaults_resolve_a_round_on_a_pyth_feed(
                 sys.executable, "-m", "coordinator_node", "worker", env=env, cwd=tmp_path,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
-                for _ in range(240):  # the 60 s horizon, then resolution
-                    if resolved(pg_engine) or worker.returncode is not None:
-                        break
-                    await asyncio.sleep(1)
+                # the 60 s horizon, resolution, then scoring (an exited worker is reported below)
+                await eventually(
+                    lambda: resolved(pg_engine) or worker.returncode is not None,
+                    within=240, every=1, what="a round to be resolved and scored on the defaults")
             finally:
                 worker.send_signal(signal.SIGTERM)
                 await worker.wait()

@@ -13,7 +13,9 @@ from coordinator_node.runners.encoding import arguments, positional
 from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.runners.local.cluster import LocalCluster, model_identity
 from coordinator_node.runners.local.orchestrator import ModelState
+from tests.rounds.conftest import connected
 from tests.rounds.misbehaving import EchoTracker
+from tests.support import ModelGate, eventually
 
 BASE = "example_crunch.tracker.TrackerBase"
 MODELS = {
@@ -70,7 +72,8 @@ async def test_in_process_runner_hands_models_what_a_node_does() -> None:
                                        [[[3.0, "float"], [[1, 2], "list"], ["x", "str"]]]]
 
 
-async def test_client_calls_every_model_and_reports_each_outcome() -> None:
+async def test_client_calls_every_model_and_reports_each_outcome(model_gate: ModelGate) -> None:
+    """The slow model is held at the (closed) gate: it always times out."""
     async with LocalCluster("crunch-a", list(MODELS.values())) as cluster:
         runner = ModelRunnerClientRunner("crunch-a", "127.0.0.1", cluster.port, BASE,
                                          timeout_seconds=1, report_failure=False)
@@ -119,25 +122,16 @@ async def test_models_follow_the_orchestrator_and_failures_are_reported() -> Non
             identity = model_identity(MODELS["raising"])
             await cluster.orchestrator.add(ModelState(state="RUNNING", ip="127.0.0.1",
                                                       port=port, **identity))
-            for _ in range(100):
-                if len(await runner.models()) == 2:
-                    break
-                await asyncio.sleep(0.1)
-            assert len(await runner.models()) == 2
+            await connected(runner, 2)  # the second model is followed
             # it keeps failing: after 3 consecutive failures the client reports it
             for _ in range(5):
                 await runner.call("predict", PREDICT)
-            for _ in range(100):
-                if cluster.orchestrator.failures:
-                    break
-                await asyncio.sleep(0.1)
-            assert cluster.orchestrator.failures[0]["model_id"] == identity["model_id"]
-            assert cluster.orchestrator.failures[0]["failure_code"] == "MULTIPLE_FAILED"
+            failures = await eventually(lambda: cluster.orchestrator.failures, within=30,
+                                        what="the orchestrator to hear of the failures")
+            assert failures[0]["model_id"] == identity["model_id"]
+            assert failures[0]["failure_code"] == "MULTIPLE_FAILED"
             assert cluster.orchestrator.models[identity["model_id"]].state == "STOPPED"
-            for _ in range(100):
-                if len(await runner.models()) == 1:
-                    break
-                await asyncio.sleep(0.1)
+            await connected(runner, 1)  # the stopped model is dropped
             assert [m.model_id for m in await runner.models()] == [id_of(MODELS["echo"])]
             await server.stop(grace=0)
         finally:

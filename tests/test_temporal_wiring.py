@@ -1,20 +1,16 @@
 from __future__ import annotations
 
-import shutil
-import sys
-from pathlib import Path
-
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
 from coordinator_node.temporal import SEARCH_ATTRIBUTES, register_search_attributes
+from tests.conftest import venv_binary
 
 
 async def test_search_attributes_are_registered_once_on_an_existing_cluster() -> None:
-    binary = str(Path(sys.executable).parent / "temporal") or shutil.which("temporal")
     # A server started without our attributes, as an operator's cluster would be.
     env = await WorkflowEnvironment.start_local(
-        dev_server_existing_path=binary, data_converter=pydantic_data_converter,
+        dev_server_existing_path=venv_binary("temporal"), data_converter=pydantic_data_converter,
         dev_server_extra_args=["--log-level", "error"],
     )
     try:
@@ -24,6 +20,3 @@ async def test_search_attributes_are_registered_once_on_an_existing_cluster() ->
     finally:
         await env.shutdown()
 
-
-async def test_session_server_has_the_search_attributes(temporal_env: WorkflowEnvironment) -> None:
-    assert await register_search_attributes(temporal_env.client, "default") == []

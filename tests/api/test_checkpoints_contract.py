@@ -35,7 +35,7 @@ from coordinator_node.ids import snapshot_id
 from coordinator_node.settings import Settings
 from tests.checkpoints.test_lifecycle import built, period_end, stored
 from tests.conftest import PG_ADMIN_URL, _admin, make_settings
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 from tests.upgrade.releases import RELEASES_DIR, release_versions
 
 TRUSTED = ("127.0.0.1", 51000)  # inside TRUSTED_NETWORKS=127.0.0.1/32
@@ -185,11 +185,9 @@ def api(settings: Settings, address: tuple[str, int] = TRUSTED) -> Iterator[Test
 
 async def connected(http: TestClient) -> TestClient:
     """The API connects to Temporal in the background: wait for it."""
-    for _ in range(200):
-        if http.get("/healthz").json()["temporal"]["ok"]:
-            return http
-        await asyncio.sleep(0.05)
-    raise AssertionError("the API did not connect to Temporal")
+    await eventually(lambda: http.get("/healthz").json()["temporal"]["ok"], within=30,
+                     what="the API to connect to Temporal")
+    return http
 
 
 async def send(http: TestClient, method: str, path: str, body: Any,

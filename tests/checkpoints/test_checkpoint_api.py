@@ -19,7 +19,7 @@ from coordinator_node.client import checkpoints as control
 from coordinator_node.contract import DEFAULT_CONTRACT
 from tests.checkpoints.test_lifecycle import built, period_end, seed_snapshots, transitions
 from tests.conftest import make_settings
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 
 KEY = {"X-API-Key": "s3cret"}
 
@@ -39,10 +39,9 @@ async def api_and_checkpoint(
                                                     DEFAULT_CONTRACT, end)
         await built(temporal_env.client, the_id)
         with TestClient(create_app(settings)) as http:
-            for _ in range(100):  # the API connects to Temporal in the background
-                if http.get("/healthz").json()["temporal"]["ok"]:
-                    break
-                await asyncio.sleep(0.05)
+            # the API connects to Temporal in the background
+            await eventually(lambda: http.get("/healthz").json()["temporal"]["ok"], within=30,
+                             what="the API to reach Temporal")
             yield http, the_id
 
 

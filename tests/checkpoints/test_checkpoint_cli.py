@@ -22,8 +22,7 @@ async def cli(env: dict[str, str], *args: str) -> tuple[int, str, str]:
         sys.executable, "-m", "coordinator_node", "checkpoint", *args, env=env, cwd=REPO_ROOT,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     out, err = await process.communicate()
-    assert process.returncode is not None
-    return process.returncode, out.decode(), err.decode()
+    return await process.wait(), out.decode(), err.decode()
 
 
 async def test_checkpoint_commands(temporal_env: WorkflowEnvironment, pg_engine: Engine,

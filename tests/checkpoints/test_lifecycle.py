@@ -1,25 +1,26 @@
 """The checkpoint lifecycle on the real Temporal dev server and Postgres: built once per
 period, 50 concurrent confirms → one transition and one write, illegal moves refused with
-nothing written, signals, the visibility query, the end at PAID, and a replay."""
+nothing written, signals, the visibility query, the end at PAID, and a replay. Each test
+builds its own checkpoint and moves it as far as it needs."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 from temporalio.api.enums.v1 import EventType
-from temporalio.client import Client, WorkflowExecutionStatus
+from temporalio.client import Client, WorkflowExecutionStatus, WorkflowHandle
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Replayer
 
 from coordinator_node.checkpoints.messages import (
-    CheckpointInput,
     CheckpointState,
     CheckpointTrigger,
     StatusRequest,
@@ -38,7 +39,7 @@ from coordinator_node.workflows.checkpoints import (
     CheckpointWorkflow,
 )
 from tests.conftest import make_settings
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 
 SCORES = {"model-best": 0.9, "model-mid": 0.1, "model-worst": -0.4}
 
@@ -77,9 +78,9 @@ def transitions(engine: Engine, the_id: str) -> list[tuple[str | None, str, str]
     with Session(engine) as session:
         rows = session.execute(
             select(CheckpointTransition)
-            .where(CheckpointTransition.checkpoint_id == the_id)
-            .order_by(CheckpointTransition.id)
-        ).scalars()  # type: ignore[arg-type]
+            .where(CheckpointTransition.checkpoint_id == the_id)  # type: ignore[arg-type]
+            .order_by(CheckpointTransition.id)  # type: ignore[arg-type]
+        ).scalars()
         return [(r.from_status, r.to_status, r.actor) for r in rows]
 
 
@@ -100,16 +101,69 @@ async def node(
 
 
 async def built(client: Client, the_id: str) -> CheckpointState:
+    """The checkpoint's state once its workflow is past BUILDING."""
     handle = client.get_workflow_handle_for(CheckpointWorkflow.run, checkpoint_workflow_id(the_id))
-    for _ in range(200):
+
+    async def past_building() -> CheckpointState | None:
         state = await handle.query(CheckpointWorkflow.state)
-        if state.status != "BUILDING":
-            return state
-        await asyncio.sleep(0.05)
-    raise AssertionError("checkpoint was not built")
+        return None if state.status == "BUILDING" else state
+
+    return await eventually(past_building, within=30, what=f"checkpoint {the_id} to be built")
 
 
-async def test_lifecycle_with_50_concurrent_confirms(
+@dataclass
+class Period:
+    """One test's checkpoint: its id, its period's end, and the node it runs on."""
+
+    client: Client
+    settings: Settings
+    engine: Engine
+    the_id: str
+    end: datetime
+
+    @property
+    def handle(self) -> WorkflowHandle[CheckpointWorkflow, CheckpointState]:
+        return self.client.get_workflow_handle_for(
+            CheckpointWorkflow.run, checkpoint_workflow_id(self.the_id))
+
+    def stored(self) -> CheckpointState | None:
+        return stored(self.engine, self.the_id)
+
+    def transitions(self) -> list[tuple[str | None, str, str]]:
+        return transitions(self.engine, self.the_id)
+
+    async def confirm(self, tx_hash: str = "0xfeed", times: int = 1) -> list[CheckpointState]:
+        """`times` callers confirm at once through the API's path."""
+        state = self.stored()
+        return list(await asyncio.gather(
+            *(control.confirm(self.client, state, tx_hash, "api") for _ in range(times))))
+
+    async def claimable_by_signal(self) -> CheckpointState:
+        """An illegal on-chain signal (kept in the state), then the legal one to CLAIMABLE."""
+        await self.handle.signal(CheckpointWorkflow.on_chain_status,
+                                 StatusRequest(status="PENDING"))
+        await self.handle.signal(CheckpointWorkflow.on_chain_status,
+                                 StatusRequest(status="CLAIMABLE"))
+
+        async def claimable() -> CheckpointState | None:
+            state = await self.handle.query(CheckpointWorkflow.state)
+            return state if state.status == "CLAIMABLE" else None
+
+        return await eventually(claimable, within=30, what="the signal to move it to CLAIMABLE")
+
+
+@pytest.fixture
+async def period(node: tuple[Client, Settings], pg_engine: Engine) -> Period:
+    """A checkpoint built (PENDING) for a fresh period with three ranked models."""
+    client, settings = node
+    end = period_end()
+    seed_snapshots(pg_engine, end)
+    the_id, _ = await control.create_checkpoint(client, settings, DEFAULT_CONTRACT, end)
+    assert (await built(client, the_id)).status == "PENDING"
+    return Period(client, settings, pg_engine, the_id, end)
+
+
+async def test_a_period_is_built_once_with_its_ranking_and_emission(
     node: tuple[Client, Settings], pg_engine: Engine
 ) -> None:
     client, settings = node
@@ -140,20 +194,21 @@ async def test_lifecycle_with_50_concurrent_confirms(
         {"provider": "ComputePub", "reward_pct": 1_000_000_000}
     ]
     assert row.period_start == end - timedelta(seconds=settings.checkpoint_interval_seconds)
+    assert transitions(pg_engine, the_id) == [(None, "PENDING", "workflow")]
 
-    # 50 callers confirm at once: one transition, one write, the same answer for all.
-    answers = await asyncio.gather(
-        *(control.confirm(client, state_of(row), "0xfeed", "api") for _ in range(50))
-    )
+
+async def test_50_concurrent_confirms_make_one_transition_one_write_and_one_answer(
+    period: Period,
+) -> None:
+    answers = await period.confirm("0xfeed", times=50)
     assert {a.model_dump_json() for a in answers} == {answers[0].model_dump_json()}
     assert answers[0].status == "SUBMITTED" and answers[0].tx_hash == "0xfeed"
     assert answers[0].submitted_at is not None
-    assert transitions(pg_engine, the_id) == [
+    assert period.transitions() == [
         (None, "PENDING", "workflow"),
         ("PENDING", "SUBMITTED", "api"),
     ]
-    handle = client.get_workflow_handle_for(CheckpointWorkflow.run, checkpoint_workflow_id(the_id))
-    history = await handle.fetch_history()
+    history = await period.handle.fetch_history()
     writes = [
         e
         for e in history.events
@@ -162,79 +217,96 @@ async def test_lifecycle_with_50_concurrent_confirms(
     ]
     assert len(writes) == 1
 
-    # Illegal moves are refused, naming current and allowed states; nothing is written.
-    current = stored(pg_engine, the_id)
+
+async def test_illegal_moves_are_refused_naming_the_states_and_nothing_is_written(
+    period: Period,
+) -> None:
+    await period.confirm("0xfeed")
+    current = period.stored()
     with pytest.raises(control.CheckpointRefused) as refused:
-        await control.set_status(client, current, "PAID", "api")
+        await control.set_status(period.client, current, "PAID", "api")
     assert refused.value.kind == "illegal"
     assert refused.value.message == (
         "checkpoint is SUBMITTED: cannot move to PAID; allowed next: only CLAIMABLE"
     )
     with pytest.raises(control.CheckpointRefused) as refused:
-        await control.confirm(client, current, "0xother", "api")
+        await control.confirm(period.client, current, "0xother", "api")
     assert refused.value.kind == "illegal" and "allowed from PENDING only" in refused.value.message
     with pytest.raises(control.CheckpointRefused) as refused:
-        await control.set_status(client, current, "LOST", "api")
+        await control.set_status(period.client, current, "LOST", "api")
     assert refused.value.kind == "invalid"
-    assert len(transitions(pg_engine, the_id)) == 2
+    assert len(period.transitions()) == 2
 
-    # The Web UI's visibility query finds it by status.
-    query = f'CheckpointStatus = "SUBMITTED" AND CrunchId = "{settings.crunch_id}"'
-    for _ in range(100):
-        found = [w.id async for w in client.list_workflows(query)]
-        if found:
-            break
-        await asyncio.sleep(0.1)
-    assert found == [checkpoint_workflow_id(the_id)]
 
-    # Signals follow the same rules: an illegal one is kept in the state, a legal one moves.
-    await handle.signal(CheckpointWorkflow.on_chain_status, StatusRequest(status="PENDING"))
-    await handle.signal(CheckpointWorkflow.on_chain_status, StatusRequest(status="CLAIMABLE"))
-    for _ in range(100):
-        state = await handle.query(CheckpointWorkflow.state)
-        if state.status == "CLAIMABLE":
-            break
-        await asyncio.sleep(0.05)
+async def test_the_web_uis_visibility_query_finds_it_by_status(period: Period) -> None:
+    await period.confirm("0xfeed")
+    query = f'CheckpointStatus = "SUBMITTED" AND CrunchId = "{period.settings.crunch_id}"'
+
+    async def listed() -> list[str]:
+        return [w.id async for w in period.client.list_workflows(query)]
+
+    found = await eventually(listed, within=30, what="the visibility query to list it")
+    assert found == [checkpoint_workflow_id(period.the_id)]
+
+
+async def test_signals_follow_the_same_rules(period: Period) -> None:
+    """An illegal signal is kept in the state; a legal one moves the checkpoint."""
+    await period.confirm("0xfeed")
+    state = await period.claimable_by_signal()
     assert state.status == "CLAIMABLE" and state.claimable_at is not None
     assert state.rejected == [
         "on_chain_status: checkpoint is SUBMITTED: cannot move to "
         "PENDING; allowed next: only CLAIMABLE"
     ]
+    assert period.transitions()[2] == ("SUBMITTED", "CLAIMABLE", "signal")
 
-    paid = await control.set_status(client, stored(pg_engine, the_id), "PAID", "cli")
+
+async def test_the_lifecycle_ends_at_paid_and_answers_after_the_end(period: Period) -> None:
+    client, settings, end = period.client, period.settings, period.end
+    await period.confirm("0xfeed")
+    await period.claimable_by_signal()
+
+    paid = await control.set_status(client, period.stored(), "PAID", "cli")
     assert paid.status == "PAID" and paid.paid_at is not None
-    final = await handle.result()
+    final = await period.handle.result()
     assert final.status == "PAID"
-    assert (await handle.describe()).status == WorkflowExecutionStatus.COMPLETED
+    assert (await period.handle.describe()).status == WorkflowExecutionStatus.COMPLETED
     # After the end: the same call answers the same; anything else is refused.
-    again = await control.set_status(client, stored(pg_engine, the_id), "PAID", "cli")
+    again = await control.set_status(client, period.stored(), "PAID", "cli")
     assert again.status == "PAID"
     with pytest.raises(control.CheckpointRefused) as refused:
-        await control.set_status(client, stored(pg_engine, the_id), "CLAIMABLE", "cli")
+        await control.set_status(client, period.stored(), "CLAIMABLE", "cli")
     assert refused.value.kind == "illegal" and "final" in refused.value.message
-    same_confirm = await control.confirm(client, stored(pg_engine, the_id), "0xfeed", "api")
+    same_confirm = await control.confirm(client, period.stored(), "0xfeed", "api")
     assert same_confirm.status == "PAID" and same_confirm.tx_hash == "0xfeed"
     with pytest.raises(control.CheckpointRefused) as refused:
-        await control.confirm(client, stored(pg_engine, the_id), "0xother", "api")
+        await control.confirm(client, period.stored(), "0xother", "api")
     assert refused.value.kind == "illegal"
     assert refused.value.message == ("checkpoint is PAID with tx_hash 0xfeed: cannot confirm "
                                      "again with another tx_hash; allowed from PENDING only")
-    assert [t[1] for t in transitions(pg_engine, the_id)] == [
+    assert [t[1] for t in period.transitions()] == [
         "PENDING",
         "SUBMITTED",
         "CLAIMABLE",
         "PAID",
     ]
-    assert transitions(pg_engine, the_id)[2][2] == "signal"
+    assert period.transitions()[2][2] == "signal"
 
     # A closed period cannot be started again, and its id stays the same checkpoint.
     assert await control.create_checkpoint(client, settings, DEFAULT_CONTRACT, end) == (
-        the_id,
+        period.the_id,
         False,
     )
 
-    # Replay: the recorded lifecycle runs against the current workflow code.
-    history = await handle.fetch_history()
+
+async def test_the_recorded_lifecycle_replays_against_the_current_code(period: Period) -> None:
+    """Concurrent confirms, a refused and a legal signal, the end at PAID: the whole recorded
+    history runs against the current workflow code."""
+    await period.confirm("0xfeed", times=50)
+    await period.claimable_by_signal()
+    await control.set_status(period.client, period.stored(), "PAID", "cli")
+    assert (await period.handle.result()).status == "PAID"
+    history = await period.handle.fetch_history()
     await Replayer(workflows=WORKFLOWS, data_converter=pydantic_data_converter).replay_workflow(
         history
     )
@@ -304,8 +376,3 @@ async def test_periods_chain_and_the_schedule_trigger_starts_each_period_once(
     ]
     assert results[0].endswith(": started") and results[1].endswith(": already started")
     assert results[0].split(":")[0] == results[1].split(":")[0]
-
-
-def test_checkpoint_input_round_trips() -> None:
-    data = CheckpointInput(crunch_id="c", period_end=datetime(2026, 1, 1, tzinfo=UTC))
-    assert CheckpointInput.model_validate_json(data.model_dump_json()) == data

@@ -1,9 +1,6 @@
-from __future__ import annotations
+"""Feed test helpers: what a feed stored, and its watermark."""
 
-import asyncio
-import inspect
-from collections.abc import Callable
-from typing import Any
+from __future__ import annotations
 
 from sqlalchemy import Engine, select
 from sqlmodel import Session
@@ -26,16 +23,3 @@ def watermark(engine: Engine, key: FeedKey) -> FeedWatermark | None:
     with Session(engine) as session:
         return session.get(FeedWatermark, (key.source, key.subject, key.kind, key.granularity))
 
-
-async def eventually(check: Callable[[], Any], within: float = 30.0, what: str = "") -> Any:
-    """Poll `check` until it returns something truthy (real servers take real time)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        value = check()
-        if inspect.isawaitable(value):
-            value = await value
-        if value:
-            return value
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"timed out waiting for {what or check}")
-        await asyncio.sleep(0.2)

@@ -13,9 +13,9 @@ from coordinator_node.feeds.binance import parse_kline_event, parse_kline_row
 from coordinator_node.feeds.messages import BackfillInput, FeedIngestInput, FeedRef
 from coordinator_node.workflows.feeds import BackfillWorkflow, FeedIngestWorkflow
 from tests.conftest import make_settings
-from tests.feeds.conftest import eventually, stored, watermark
+from tests.feeds.conftest import stored, watermark
 from tests.feeds.fakes import FakeBinance, kline_event, kline_row, serve
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 T0_MS = int(T0.timestamp() * 1000)
@@ -99,11 +99,15 @@ async def test_live_candles_are_stored_when_they_close(
                 rows = stored(pg_engine, feed.key)
                 return bool(rows) and rows[-1].ts_event == now and rows[-1].meta["final"]
 
-            await eventually(closed_live_candle, what="the live candle to close")
-            await eventually(lambda: (watermark(pg_engine, feed.key) or None) and
-                             watermark(pg_engine, feed.key).malformed_count == 2,  # type: ignore[union-attr]
-                             what="malformed count")
-            await eventually(lambda: len(fake.ws_paths) >= 2, what="the stream to reopen")
+            def malformed_count() -> int | None:
+                mark = watermark(pg_engine, feed.key)
+                return None if mark is None else mark.malformed_count
+
+            await eventually(closed_live_candle, within=30, what="the live candle to close")
+            await eventually(lambda: malformed_count() == 2, within=30,
+                             what="two malformed messages counted")
+            await eventually(lambda: len(fake.ws_paths) >= 2, within=30,
+                             what="the stream to reopen")
             status = await handle.query(FeedIngestWorkflow.status)
             await handle.terminate()
     rows = stored(pg_engine, feed.key)

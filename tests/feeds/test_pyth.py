@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -16,9 +15,9 @@ from coordinator_node.feeds.pyth import DEFAULT_FEED_IDS, parse_price_update
 from coordinator_node.temporal import FEED_STATE
 from coordinator_node.workflows.feeds import FeedIngestWorkflow
 from tests.conftest import make_settings
-from tests.feeds.conftest import eventually, stored, watermark
+from tests.feeds.conftest import stored, watermark
 from tests.feeds.fakes import FakeHermes, serve
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 
 BTC = DEFAULT_FEED_IDS["BTC"]
 
@@ -51,22 +50,25 @@ async def test_errors_report_a_stall_without_inventing_a_price(
                                 live_session_minutes=1),
                 id=f"pyth-{uuid.uuid4().hex[:6]}", task_queue=task_queue,
             )
-            await eventually(lambda: len(stored(pg_engine, feed.key)) == 2, what="two ticks")
+            await eventually(lambda: len(stored(pg_engine, feed.key)) == 2, within=30,
+                             what="two ticks")
             hermes.fail_with = 503
             calls_before = hermes.calls
 
-            for _ in range(200):  # the source's failure comes back at once: STALLED
+            async def stalled() -> FeedIngestStatus | None:
                 status = await handle.query(FeedIngestWorkflow.status)
                 described = await handle.describe()
-                if (status.state == "STALLED"
-                        and described.typed_search_attributes.get(FEED_STATE) == "STALLED"):
-                    break
-                await asyncio.sleep(0.1)
+                visible = described.typed_search_attributes.get(FEED_STATE)
+                return status if status.state == visible == "STALLED" else None
+
+            # the source's failure comes back at once: STALLED (state and search attribute)
+            status = await eventually(stalled, within=30, what="the feed to say STALLED")
             stalled_calls = hermes.calls - calls_before
             first_stall = status
             # Still failing: the count grows. Then the source recovers and a tick lands; the
             # next failure counts from 1 again (consecutive failures only).
-            await eventually(lambda: _stalls(handle, 2), what="a second consecutive failure")
+            await eventually(lambda: _stalls(handle, 2), within=30,
+                             what="a second consecutive failure")
             hermes.fail_with = None
             hermes.prices = [(6502000000000, -8, int(datetime.now(UTC).timestamp()) + 60)]
             hermes.calls = 0

@@ -21,8 +21,8 @@ from coordinator_node.feeds.types import FeedKey
 from coordinator_node.ids import ingest_workflow_id
 from coordinator_node.workflows.feeds import FeedIngestWorkflow
 from tests.conftest import REPO_ROOT, make_settings
-from tests.feeds.conftest import eventually, stored, watermark
-from tests.support import running_worker
+from tests.feeds.conftest import stored, watermark
+from tests.support import eventually, running_worker
 
 KEY = FeedKey("synthetic", "BTC", "candle", "1s")
 T = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -62,23 +62,31 @@ async def test_killed_worker_resumes_with_no_gap_and_no_duplicate(
            "FEED_SOURCE": "synthetic", "FEED_SUBJECTS": "BTC", "FEED_KIND": "candle",
            "FEED_GRANULARITY": "1s", "FEED_BACKFILL_DAYS": str(20 / 86400),
            "CRUNCH_ID": settings.crunch_id}
+
+    def newest() -> datetime | None:
+        mark = watermark(pg_engine, KEY)
+        return None if mark is None else mark.last_event_ts
+
+    def live_and_current() -> datetime | None:
+        mark = watermark(pg_engine, KEY)
+        ts = mark.last_event_ts if mark is not None and mark.state == "LIVE" else None
+        return ts if ts and ts > datetime.now(UTC) - timedelta(seconds=3) else None
+
     # The worker as operators run it, in its own process, started by its own bootstrap.
     worker = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "coordinator_node", "worker", env=env, cwd=REPO_ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        await eventually(lambda: (m := watermark(pg_engine, KEY)) and m.state == "LIVE"
-                         and m.last_event_ts > datetime.now(UTC) - timedelta(seconds=3),
-                         within=60, what="the feed to go live")
-        await asyncio.sleep(2)
+        live_at = await eventually(live_and_current, within=60, what="the feed to go live")
+        await eventually(lambda: (ts := newest()) and ts >= live_at + timedelta(seconds=2),
+                         within=30, what="two more live seconds stored before the kill")
     finally:
         worker.send_signal(signal.SIGKILL)  # no goodbye: the live activity just vanishes
         await worker.wait()
     killed_at = datetime.now(UTC)
-    await asyncio.sleep(3)  # the market moves on while nobody listens
+    await asyncio.sleep(3)  # an outage: the market moves on while nobody listens
     async with running_worker(temporal_env.client, settings):
-        await eventually(lambda: (m := watermark(pg_engine, KEY)) and
-                         m.last_event_ts > killed_at + timedelta(seconds=5),
+        await eventually(lambda: (ts := newest()) and ts > killed_at + timedelta(seconds=5),
                          within=90, what="the feed to resume past the outage")
         handle = temporal_env.client.get_workflow_handle(
             ingest_workflow_id(settings.crunch_id, f"{KEY}"))

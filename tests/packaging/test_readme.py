@@ -14,8 +14,6 @@ from coordinator_node.settings import Settings
 from tests.packaging.helpers import REPO_ROOT, cli_subcommands
 
 README = (REPO_ROOT / "README.md").read_text()
-# Being built in parallel (the checkpoints issue); the README documents its design.
-NOT_YET_IN_THE_PARSER = {"checkpoint"}
 
 
 def settings_table_script() -> ModuleType:
@@ -75,7 +73,7 @@ def test_every_coordinator_node_subcommand_in_the_readme_exists() -> None:
         for match in re.findall(r"\bcoordinator-node ([a-z][a-z-]*)", text)
     }
     assert {"dev", "worker", "api", "migrate", "init-workspace"} <= mentioned
-    missing = mentioned - known - NOT_YET_IN_THE_PARSER
+    missing = mentioned - known
     assert not missing, f"README mentions subcommands the CLI does not have: {missing}"
 
 
@@ -87,10 +85,9 @@ def test_every_setting_the_readme_names_exists() -> None:
     assert assigned - settings - others == set()
 
 
-def test_checkpoint_subcommands_in_the_readme_exist_once_the_cli_has_them() -> None:
+def test_checkpoint_subcommands_in_the_readme_exist() -> None:
     parsers = cli_subcommands()
-    if "checkpoint" not in parsers:
-        pytest.skip("`coordinator-node checkpoint` is not in the CLI yet (checkpoints issue)")
+    assert "checkpoint" in parsers
     actions = [a for a in parsers["checkpoint"]._actions
                if isinstance(a, argparse._SubParsersAction)]
     known = set(actions[0].choices) if actions else set()

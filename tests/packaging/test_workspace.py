@@ -7,10 +7,12 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from coordinator_node import workspace
 from coordinator_node.cli import main
 from coordinator_node.workspace import (
     TEMPLATE_CANDIDATES,
@@ -57,7 +59,25 @@ def run_workspace_tests(workspace: Path) -> subprocess.CompletedProcess[str]:
 
 def test_template_is_found_in_the_repo_for_an_editable_install() -> None:
     assert template_dir() == REPO_ROOT / "template"
-    assert TEMPLATE_CANDIDATES[0].name == "_template"  # a wheel's copy is preferred
+
+
+def test_the_wheel_ships_the_template_where_it_is_looked_for_first() -> None:
+    pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
+    wheel = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert TEMPLATE_CANDIDATES[0] == REPO_ROOT / wheel["force-include"]["template"]
+
+
+def test_the_first_template_candidate_that_exists_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wheel, repo = tmp_path / "_template", tmp_path / "template"
+    monkeypatch.setattr(workspace, "TEMPLATE_CANDIDATES", (wheel, repo))
+    with pytest.raises(WorkspaceError, match=f"looked in {wheel}, {repo}"):
+        template_dir()
+    (repo / "example_crunch").mkdir(parents=True)
+    assert template_dir() == repo
+    (wheel / "example_crunch").mkdir(parents=True)
+    assert template_dir() == wheel  # a wheel's copy is preferred
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ from coordinator_node.feeds.types import FeedRow
 from coordinator_node.rounds.messages import RoundInput
 from coordinator_node.runners.client import ModelRunnerClientRunner
 from coordinator_node.runners.local.cluster import LocalCluster, model_identity
+from tests.support import eventually
 
 BASE = "example_crunch.tracker.TrackerBase"
 FEED = FeedRef(source="test", subject="BTC", kind="candle", granularity="1s")
@@ -71,8 +72,8 @@ async def local_models(
 
 async def connected(runner: ModelRunnerClientRunner, count: int) -> None:
     await asyncio.wait_for(runner.connected.wait(), 30)
-    for _ in range(100):
-        if len(await runner.models()) == count:
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError("models did not connect")
+
+    async def all_there() -> bool:
+        return len(await runner.models()) == count
+
+    await eventually(all_there, within=30, what=f"the runner to follow {count} models")

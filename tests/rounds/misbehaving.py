@@ -1,11 +1,15 @@
-"""Models that misbehave in every way the engine must survive (hosted by local nodes)."""
+"""Models that misbehave in every way the engine must survive (hosted by local nodes).
+
+SleepyTracker and SlowTracker never answer on their own: they wait at the test's gate (the
+`model_gate` fixture), so a test decides when they answer instead of racing a sleep."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from example_crunch.tracker import TrackerBase
+
+from tests.support import wait_at_gate
 
 
 class UpTracker(TrackerBase):
@@ -19,10 +23,10 @@ class DownTracker(TrackerBase):
 
 
 class SleepyTracker(TrackerBase):
-    """Answers, but only after 6 s: long enough to kill a worker mid-call."""
+    """Answers only once the test opens the gate: a worker can be killed mid-call."""
 
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
-        time.sleep(6)
+        wait_at_gate("SleepyTracker")
         return {"value": 1.0}
 
 
@@ -76,8 +80,10 @@ class RaisingTracker(TrackerBase):
 
 
 class SlowTracker(TrackerBase):
+    """Slower than any model timeout: answers only once the test opens the gate."""
+
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
-        time.sleep(4.5)
+        wait_at_gate("SlowTracker")
         return {"value": 1.0}
 
 

@@ -28,15 +28,17 @@ from tests.rounds.conftest import (
     round_input,
     seed_rising_feed,
 )
-from tests.support import running_worker
+from tests.support import ModelGate, running_worker
 
 NAMES = ["UpTracker", "DownTracker", "RaisingTracker", "SlowTracker", "NanTracker",
          "WrongTypeTracker", "HugeTracker"]
 
 
 async def test_rounds_score_good_models_and_explain_every_failure(
-    temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str
+    temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str,
+    model_gate: ModelGate,
 ) -> None:
+    """SlowTracker is held at the (closed) gate for the whole test: it always times out."""
     now = now_second()
     seed_rising_feed(pg_engine, now - timedelta(minutes=5), 5 * 60 + 30)
     slots = [now - timedelta(seconds=s) for s in (30, 20, 10)]
@@ -86,8 +88,8 @@ async def test_rounds_score_good_models_and_explain_every_failure(
     assert only("RaisingTracker") == ({"FAILED"}, {"model failed: FAILED"})
     slow_status, slow_reasons = only("SlowTracker")
     assert slow_status == {"FAILED"}
-    # Its predict times out; a later round's tick may also queue behind the still-sleeping
-    # call on its node and time out first. Either way the reason says it timed out.
+    # Its predict is held until it times out; after a timeout the client skips its next call
+    # (a later round's tick or predict) as a timeout too. Either way the reason says so.
     assert all(r and r.startswith(("timed out after 2s", "tick timeout")) for r in slow_reasons), (
         slow_reasons)
     assert only("NanTracker") == ({"FAILED"}, {"invalid output: value: Input should be a "

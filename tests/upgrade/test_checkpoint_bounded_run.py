@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -25,7 +24,7 @@ from coordinator_node.temporal import CHECKPOINT_STATUS
 from coordinator_node.workflows import WORKFLOWS
 from coordinator_node.workflows.checkpoints import CheckpointWorkflow
 from tests.conftest import make_settings
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 
 
 def seed_snapshot(engine: Engine, end: datetime) -> None:
@@ -39,12 +38,14 @@ def seed_snapshot(engine: Engine, end: datetime) -> None:
 
 async def rolled_over(handle: WorkflowHandle[CheckpointWorkflow, CheckpointState],
                       after: str) -> str:
-    for _ in range(200):
+    """The id of the run that continued `after` as new."""
+
+    async def newer_run() -> str | None:
         run_id = (await handle.describe()).run_id
-        if run_id and run_id != after:
-            return run_id
-        await asyncio.sleep(0.1)
-    raise AssertionError("the checkpoint run did not continue as new")
+        return run_id if run_id and run_id != after else None
+
+    return await eventually(newer_run, within=30,
+                            what=f"the checkpoint run {after} to continue as new")
 
 
 def scheduled_activities(events: Sequence[HistoryEvent], name: str) -> int:

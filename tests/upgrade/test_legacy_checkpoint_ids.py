@@ -3,20 +3,19 @@ found after the upgrade: confirm reaches it, and creating the period again start
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 from temporalio.testing import WorkflowEnvironment
 
-from coordinator_node.checkpoints.messages import CheckpointInput
+from coordinator_node.checkpoints.messages import CheckpointInput, CheckpointState
 from coordinator_node.client import checkpoints as control
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.ids import checkpoint_id, legacy_checkpoint_workflow_id
 from coordinator_node.statuses import CheckpointPhase
 from coordinator_node.workflows.checkpoints import CheckpointWorkflow
 from tests.conftest import make_settings
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 from tests.upgrade.test_checkpoint_bounded_run import seed_snapshot
 
 
@@ -32,11 +31,12 @@ async def test_a_legacy_checkpoint_workflow_is_still_found(
         legacy = await client.start_workflow(
             CheckpointWorkflow.run, CheckpointInput(crunch_id="legacy", period_end=end),
             id=legacy_checkpoint_workflow_id(the_id), task_queue=task_queue)
-        for _ in range(100):
+
+        async def pending() -> CheckpointState | None:
             state = await legacy.query(CheckpointWorkflow.state)
-            if state.status == CheckpointPhase.PENDING:
-                break
-            await asyncio.sleep(0.05)
+            return state if state.status == CheckpointPhase.PENDING else None
+
+        state = await eventually(pending, within=30, what="the legacy checkpoint to be built")
         assert await control.create_checkpoint(client, settings, DEFAULT_CONTRACT, end) == (
             the_id, False)
         submitted = await control.confirm(client, state, "0xold", "api")
