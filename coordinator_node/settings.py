@@ -129,6 +129,17 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default=["*"], description="comma list of origins a browser may call the API from "
                                    "(`*` = any)")
+    api_db_wait_seconds: float = Field(
+        default=3.0, gt=0, le=60,
+        description="longest a report API request waits for a free database connection; then "
+                    "503 with `Retry-After`")
+    api_change_timeout_seconds: float = Field(
+        default=10.0, gt=0, le=300,
+        description="longest checkpoint confirm / status waits for the checkpoint workflow; "
+                    "then 503 with `Retry-After` (the same call again is safe)")
+    api_shutdown_seconds: int = Field(
+        default=5, ge=0, le=300,
+        description="on SIGTERM, how long the report API lets requests in flight finish")
 
     # --- mode --------------------------------------------------------------------------
     dev_mode: bool = False

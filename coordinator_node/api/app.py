@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from coordinator_node import __version__
+from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
+from coordinator_node.api.offload import SharedCalls
 from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
 from coordinator_node.competition import load_competition
 from coordinator_node.db import create_db_engine
@@ -16,6 +21,14 @@ from coordinator_node.settings import Settings, load_settings
 from coordinator_node.temporal import connect
 
 log = logging.getLogger("coordinator_node.api")
+# Threads that close request sessions: one per connection the pool can hand out (10 + 20).
+RELEASE_THREADS = 32
+
+DESCRIPTION = """Leaderboard, predictions, feeds, snapshots, checkpoints and emissions.
+
+Every error answers `{"detail": "<message>"}` (a 422 from validation adds `errors`, one
+`{loc, msg, type}` per problem). A 503 carries `Retry-After`: the database or Temporal did
+not answer in time, and the same call again is safe (confirm / status included)."""
 
 
 async def _connect_temporal_forever(app: FastAPI) -> None:
@@ -41,7 +54,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.contract = contract
-        app.state.engine = create_db_engine(settings.database_url)
+        # A short wait for a pooled connection: past it, 503 + Retry-After (api/errors.py),
+        # never a request (or, before, the whole event loop) hanging on the pool.
+        wait = settings.api_db_wait_seconds
+        connect_within = max(2, math.ceil(wait))  # libpq's least useful value is 2 s
+        app.state.engine = create_db_engine(settings.database_url, pool_timeout=wait,
+                                            connect_timeout=connect_within)
+        app.state.release_limiter = CapacityLimiter(RELEASE_THREADS)  # api/deps.py
+        # /healthz's own connection and thread, so a busy API still answers it.
+        app.state.health_engine = create_db_engine(
+            settings.database_url, pool_size=1, max_overflow=0,
+            pool_timeout=health.HEALTH_TIMEOUT_SECONDS, connect_timeout=connect_within)
+        app.state.health_limiter = CapacityLimiter(1)
+        app.state.health_probes = SharedCalls()
+        app.state.shared_changes = SharedCalls()  # confirm / status calls in flight
         app.state.temporal = None
         app.state.temporal_error = "not connected yet"
         connector = asyncio.create_task(_connect_temporal_forever(app))
@@ -49,14 +75,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             connector.cancel()
-            app.state.engine.dispose()
+            for engine in (app.state.engine, app.state.health_engine):
+                await anyio.to_thread.run_sync(engine.dispose)
 
     app = FastAPI(
         title="coordinator-node report API",
         version=__version__,
-        description="Leaderboard, predictions, feeds, snapshots, checkpoints and emissions.",
+        description=DESCRIPTION,
         lifespan=lifespan,
+        exception_handlers=EXCEPTION_HANDLERS,
     )
+    app.add_middleware(CancelledAs503)  # inside CORS: its 503 gets the CORS headers too
     # Browsers call the node directly from the web app's pages (absolute widget URLs, the
     # platform's client): reads from any origin, and the preflight of JSON POST/PATCH.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,

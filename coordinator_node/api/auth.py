@@ -14,13 +14,21 @@ from __future__ import annotations
 
 import hmac
 from ipaddress import IPv4Address, IPv6Address, ip_address
+from typing import Annotated
 
-from fastapi import HTTPException, Request, status
+from fastapi import HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader, APIKeyQuery, HTTPBearer
 
 from coordinator_node.settings import Settings
 
 KEY_HEADER = "x-api-key"
 KEY_QUERY = "api_key"
+# The three forms of the key, declared so the OpenAPI document states them; none is required
+# by itself (a trusted network needs none), the guard below decides.
+_KEY_DOC = "API_KEY (not needed from TRUSTED_NETWORKS or in dev mode)"
+HEADER_KEY = APIKeyHeader(name="X-API-Key", auto_error=False, description=_KEY_DOC)
+BEARER_KEY = HTTPBearer(auto_error=False, description=_KEY_DOC)
+QUERY_KEY = APIKeyQuery(name=KEY_QUERY, auto_error=False, description=_KEY_DOC)
 
 
 def client_address(request: Request) -> IPv4Address | IPv6Address | None:
@@ -63,8 +71,14 @@ def key_matches(settings: Settings, keys: list[str]) -> bool:
     return any(results)
 
 
-def require_mutation_access(request: Request) -> None:
-    """The guard of confirm / status: dev mode, a trusted network or the key; else 401."""
+async def require_mutation_access(
+    request: Request,
+    _header: Annotated[str | None, Security(HEADER_KEY)],
+    _bearer: Annotated[object, Security(BEARER_KEY)],
+    _query: Annotated[str | None, Security(QUERY_KEY)],
+) -> None:
+    """The guard of confirm / status: dev mode, a trusted network or the key; else 401.
+    (The `Security` parameters document the key's forms; `presented_keys` reads them all.)"""
     settings: Settings = request.app.state.settings
     if settings.dev_mode or is_trusted(settings, request):
         return
@@ -83,7 +97,7 @@ def require_mutation_access(request: Request) -> None:
                         headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_json_body(request: Request) -> None:
+async def require_json_body(request: Request) -> None:
     """Mutations take JSON only. A body without this content type would be a "simple" request a
     web page may send cross-site without a CORS preflight; refusing it keeps CORS_ORIGINS in
     charge of which pages can reach confirm / status from inside a trusted network."""

@@ -41,8 +41,10 @@ def cmd_api(args: argparse.Namespace) -> int:
     from coordinator_node.api import create_app
 
     settings = _settings(args)
+    # On SIGTERM, requests in flight get API_SHUTDOWN_SECONDS to finish, then are cancelled.
     uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(),
+                timeout_graceful_shutdown=settings.api_shutdown_seconds)
     return 0
 
 

@@ -1,13 +1,23 @@
 """Client-side checkpoint operations shared by the API and the CLI: start a period's workflow
 (once), and send it the confirm / set_status Updates, turning every outcome into either the
-checkpoint's state or a `CheckpointRefused` that says why."""
+checkpoint's state or a `CheckpointRefused` that says why.
+
+A call whose move has already happened (the same confirm again, as a retrying client sends)
+is answered from the stored row or the workflow's state (a Query) without an Update: Updates
+are limited per workflow run (10 in flight, 2,000 in all) and each one writes history."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError
+from temporalio.client import (
+    Client,
+    WorkflowHandle,
+    WorkflowQueryFailedError,
+    WorkflowQueryRejectedError,
+    WorkflowUpdateFailedError,
+)
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
@@ -84,11 +94,37 @@ async def checkpoint_handle(client: Client, the_id: str) -> WorkflowHandle[Any, 
     return client.get_workflow_handle(checkpoint_workflow_id(the_id))
 
 
+QUERY_TIMEOUT = timedelta(seconds=2)
+
+
+def settled(state: CheckpointState, request: ConfirmRequest | StatusRequest) -> bool:
+    """The move `request` asks for has already been made: the answer is `state` as it is."""
+    if isinstance(request, ConfirmRequest):
+        return (state.status in (CheckpointStatus.SUBMITTED, CheckpointStatus.CLAIMABLE,
+                                 CheckpointStatus.PAID) and state.tx_hash == request.tx_hash)
+    return state.status == request.status and state.status != CheckpointStatus.PENDING
+
+
+async def _queried(handle: WorkflowHandle[Any, Any]) -> CheckpointState | None:
+    """The workflow's state, or None when it cannot say right now (the Update will)."""
+    try:
+        return await handle.query(CheckpointWorkflow.state, rpc_timeout=QUERY_TIMEOUT)
+    except (RPCError, WorkflowQueryFailedError, WorkflowQueryRejectedError):
+        return None
+
+
 async def _update(client: Client, stored: CheckpointState | None,
                   request: ConfirmRequest | StatusRequest) -> CheckpointState:
     if stored is None:
         raise CheckpointRefused("not_found", "unknown checkpoint")
+    if settled(stored, request):  # the row is written before the workflow's state moves
+        return stored
     handle = await checkpoint_handle(client, stored.checkpoint_id)
+    # A PAID checkpoint's workflow has ended: a Query would replay its history for nothing.
+    if stored.status != CheckpointStatus.PAID:
+        current = await _queried(handle)
+        if current is not None and settled(current, request):
+            return current
     try:
         if isinstance(request, ConfirmRequest):
             return await handle.execute_update(CheckpointWorkflow.confirm, request)

@@ -23,15 +23,25 @@ def normalize_db_url(url: str) -> str:
     return url
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, *, pool_size: int | None = None,
+                     max_overflow: int | None = None, pool_timeout: float | None = None,
+                     connect_timeout: int | None = None) -> Engine:
     """One engine per process. SQLite gets WAL and a busy timeout so the worker's threads and
-    the API can share the embedded file; Postgres gets pre-ping to survive a restart."""
+    the API can share the embedded file; Postgres gets pre-ping to survive a restart.
+    `pool_timeout` is how long a checkout waits for a free connection before
+    `sqlalchemy.exc.TimeoutError` (SQLAlchemy's default 30 s; the API keeps it short and
+    answers 503); `connect_timeout` (Postgres, whole seconds) bounds opening a new one, which
+    libpq would otherwise wait on forever for a server that accepts and never answers."""
     url = normalize_db_url(url)
     parsed = make_url(url)
+    given = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
+    pool: dict[str, Any] = {key: value for key, value in given.items() if value is not None}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        in_memory = parsed.database in (None, "", ":memory:")
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               **({} if in_memory else pool))
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -42,7 +52,9 @@ def create_db_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    sizes = {"pool_size": 10, "max_overflow": 20, **pool}
+    connect_args = {} if connect_timeout is None else {"connect_timeout": connect_timeout}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **sizes)
 
 
 @contextmanager

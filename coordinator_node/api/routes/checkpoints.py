@@ -1,6 +1,12 @@
 """Checkpoint and emission reports (read from the database) and the confirm / status calls,
 which go through the checkpoint workflow's Updates: 404 unknown id, 409 illegal transition,
-422 bad body, 401 outside the two doors of api/auth.py, 503 when Temporal cannot be reached.
+422 bad body, 401 outside the two doors of api/auth.py, 415 a body not sent as JSON, 503 when
+Temporal or the database cannot answer in time (with `Retry-After`; the same call again is
+safe).
+
+Confirm and status are `async`: they read the row in a worker thread (api/offload.py), hold
+no database connection while they await the workflow, answer a move already made from the row
+without asking Temporal, and share one Update among identical calls in flight.
 
 The shapes are the web app's report API contract (the seed engine's names); this node's own
 fields (crunch_id, claimable_at, paid_at, updated_at, the rewards rows) are additions."""
@@ -8,15 +14,20 @@ fields (crunch_id, claimable_at, paid_at, updated_at, the rewards rows) are addi
 from __future__ import annotations
 
 import math
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
+from temporalio.client import Client
 
 from coordinator_node.api.deps import MUTATION_GUARD, SessionDep, TemporalDep
+from coordinator_node.api.errors import errors, retry_later
+from coordinator_node.api.offload import SharedCalls, in_thread
+from coordinator_node.api.params import CheckpointId, ModelId
+from coordinator_node.api.routing import ApiRoute
 from coordinator_node.checkpoints.logic import (
     cli_format,
     complete_ranking,
@@ -25,7 +36,7 @@ from coordinator_node.checkpoints.logic import (
     prize_amount,
     ranked_rewards,
 )
-from coordinator_node.checkpoints.messages import CheckpointState
+from coordinator_node.checkpoints.messages import CheckpointState, ConfirmRequest, StatusRequest
 from coordinator_node.checkpoints.store import (
     get_checkpoint,
     latest_checkpoint,
@@ -38,17 +49,26 @@ from coordinator_node.contract import FRAC64_ONE
 from coordinator_node.db.tables import Checkpoint
 from coordinator_node.statuses import CheckpointStatus
 
-router = APIRouter(prefix="/reports", tags=["checkpoints"])
+router = APIRouter(prefix="/reports", tags=["checkpoints"], route_class=ApiRoute)
 
 HTTP_FOR = {"not_found": 404, "illegal": 409, "invalid": 422, "unavailable": 503}
+# What each kind of route can answer besides 200.
+LIST_ERRORS = errors(422, 503)
+ONE_ERRORS = errors(404, 503)
+ONE_WITH_PARAMS_ERRORS = errors(404, 422, 503)
+CHANGE_ERRORS = errors(401, 404, 409, 415, 422, 503)
 # The contract's range is 1-100; up to 1000 is this node's addition (operators, upgrades).
 LimitQuery = Annotated[int, Query(ge=1, le=1000, description="at most this many checkpoints")]
 DEFAULT_LIMIT = 20
 # A string, not the enum: an unknown status answers [] as the seed's did, not 422.
 StatusQuery = Annotated[str | None, Query(
     description="PENDING, SUBMITTED, CLAIMABLE or PAID; any other value matches none")]
-TX_HASH = Field(min_length=1, max_length=256, pattern=r"^\S+$",
-                description="the on-chain transaction that submitted the checkpoint")
+# A transaction signature or hash (base58, hex): printable ASCII without spaces. Spelled as a
+# range because `\s` differs between regex engines (Python, Rust, ECMA disagree on U+0085).
+TX_HASH_PATTERN = r"^[\x21-\x7e]+$"
+TX_HASH = Field(min_length=1, max_length=256, pattern=TX_HASH_PATTERN,
+                description="the on-chain transaction that submitted the checkpoint: printable "
+                            "ASCII without spaces (base58 or hex)")
 
 
 # --- response shapes ---------------------------------------------------------------------
@@ -164,7 +184,7 @@ class ConfirmBody(BaseModel):
 class StatusBody(BaseModel):
     status: CheckpointStatus
     tx_hash: str | None = Field(
-        default=None, min_length=1, max_length=256, pattern=r"^\S+$",
+        default=None, min_length=1, max_length=256, pattern=TX_HASH_PATTERN,
         description="only with SUBMITTED: PENDING -> SUBMITTED as confirm does")
 
 
@@ -208,23 +228,23 @@ def _listed(session: Session, status: str | None, limit: int) -> list[Checkpoint
 
 
 # Static paths first: `/checkpoints/{checkpoint_id}` would capture `latest` and `rewards`.
-@router.get("/checkpoints", response_model=list[CheckpointOut])
+@router.get("/checkpoints", response_model=list[CheckpointOut], responses=LIST_ERRORS)
 def checkpoints(session: SessionDep, status: StatusQuery = None,
                 limit: LimitQuery = DEFAULT_LIMIT) -> list[CheckpointOut]:
     """Checkpoint history, newest `created_at` first."""
     return _listed(session, status, limit)
 
 
-@router.get("/checkpoints/latest", response_model=CheckpointOut)
+@router.get("/checkpoints/latest", response_model=CheckpointOut, responses=ONE_ERRORS)
 def checkpoint_latest(session: SessionDep) -> CheckpointOut:
     """The newest checkpoint (the first of the list); 404 before the first."""
     return _outs(session, [_latest(session)])[0]
 
 
-@router.get("/checkpoints/rewards", response_model=list[RewardRow])
+@router.get("/checkpoints/rewards", response_model=list[RewardRow], responses=LIST_ERRORS)
 def checkpoint_rewards(
     session: SessionDep,
-    model_id: Annotated[str | None, Query(description="only this model's rows")] = None,
+    model_id: ModelId = None,
     status: StatusQuery = None,
     limit: LimitQuery = DEFAULT_LIMIT,
 ) -> list[RewardRow]:
@@ -250,14 +270,16 @@ def checkpoint_rewards(
     return rows
 
 
-@router.get("/checkpoints/{checkpoint_id}", response_model=CheckpointOut)
-def checkpoint(session: SessionDep, checkpoint_id: str) -> CheckpointOut:
+@router.get("/checkpoints/{checkpoint_id}", response_model=CheckpointOut,
+            responses=ONE_WITH_PARAMS_ERRORS)
+def checkpoint(session: SessionDep, checkpoint_id: CheckpointId) -> CheckpointOut:
     """One checkpoint by id."""
     return _outs(session, [_get(session, checkpoint_id)])[0]
 
 
-@router.get("/checkpoints/{checkpoint_id}/payload", response_model=CheckpointPayload)
-def checkpoint_payload(session: SessionDep, checkpoint_id: str) -> CheckpointPayload:
+@router.get("/checkpoints/{checkpoint_id}/payload", response_model=CheckpointPayload,
+            responses=ONE_WITH_PARAMS_ERRORS)
+def checkpoint_payload(session: SessionDep, checkpoint_id: CheckpointId) -> CheckpointPayload:
     """What is submitted on-chain: the period and its emissions."""
     row = _get(session, checkpoint_id)
     return CheckpointPayload.model_validate({
@@ -265,22 +287,25 @@ def checkpoint_payload(session: SessionDep, checkpoint_id: str) -> CheckpointPay
         "period_end": row.period_end, "entries": [row.emission]})
 
 
-@router.get("/checkpoints/{checkpoint_id}/emission", response_model=Emission)
-def checkpoint_emission(session: SessionDep, checkpoint_id: str) -> Emission:
+@router.get("/checkpoints/{checkpoint_id}/emission", response_model=Emission,
+            responses=ONE_WITH_PARAMS_ERRORS)
+def checkpoint_emission(session: SessionDep, checkpoint_id: CheckpointId) -> Emission:
     """The emission (`entries[0]`), frac64 (1,000,000,000 = 100%), as submitted on-chain."""
     return Emission.model_validate(_get(session, checkpoint_id).emission)
 
 
-@router.get("/checkpoints/{checkpoint_id}/emission/cli-format", response_model=CliFormat)
-def checkpoint_emission_cli(session: SessionDep, checkpoint_id: str) -> CliFormat:
+@router.get("/checkpoints/{checkpoint_id}/emission/cli-format", response_model=CliFormat,
+            responses=ONE_WITH_PARAMS_ERRORS)
+def checkpoint_emission_cli(session: SessionDep, checkpoint_id: CheckpointId) -> CliFormat:
     """Percentages 0-100 (6 places) keyed by model id and provider pubkey, for the
     submission tool."""
     row = _get(session, checkpoint_id)
     return CliFormat.model_validate(cli_format(row.emission, row.meta.get("ranking", [])))
 
 
-@router.get("/checkpoints/{checkpoint_id}/prizes", response_model=list[Prize])
-def checkpoint_prizes(session: SessionDep, checkpoint_id: str, total_prize: Annotated[
+@router.get("/checkpoints/{checkpoint_id}/prizes", response_model=list[Prize],
+            responses=ONE_WITH_PARAMS_ERRORS)
+def checkpoint_prizes(session: SessionDep, checkpoint_id: CheckpointId, total_prize: Annotated[
         int, Query(ge=0, description="the prize pool, in the token's smallest unit")] = 0,
         ) -> list[Prize]:
     """The emission as the web app's prizes: each ranked model's share of `total_prize`."""
@@ -294,7 +319,7 @@ def checkpoint_prizes(session: SessionDep, checkpoint_id: str, total_prize: Anno
     return prizes
 
 
-@router.get("/emissions/latest", response_model=LatestEmission)
+@router.get("/emissions/latest", response_model=LatestEmission, responses=ONE_ERRORS)
 def latest_emission(session: SessionDep) -> LatestEmission:
     """The newest checkpoint's emission; 404 before the first."""
     row = _latest(session)
@@ -304,44 +329,84 @@ def latest_emission(session: SessionDep) -> LatestEmission:
 
 
 # --- changing ----------------------------------------------------------------------------
-async def _changed(session: Session, checkpoint_id: str, call: Awaitable[CheckpointState],
-                   hint: str = "") -> CheckpointOut:
-    """Run the workflow Update, then answer the row it wrote (the activity persists a move
-    before the Update returns)."""
+Change = ConfirmRequest | StatusRequest
+
+
+def _read_for_change(checkpoint_id: str) -> Callable[[Session], tuple[CheckpointState,
+                                                                      CheckpointOut]]:
+    def read(session: Session) -> tuple[CheckpointState, CheckpointOut]:
+        row = _get(session, checkpoint_id)
+        return state_of(row), _outs(session, [row])[0]
+
+    return read
+
+
+def _read_out(checkpoint_id: str) -> Callable[[Session], CheckpointOut]:
+    def read(session: Session) -> CheckpointOut:
+        return _outs(session, [_get(session, checkpoint_id)])[0]
+
+    return read
+
+
+async def _change(request: Request, client: Client, checkpoint_id: str,
+                  wanted: Callable[[CheckpointState], tuple[Change, str]]) -> CheckpointOut:
+    """Read the row (in a thread), then: the move already made → the row; else the workflow
+    Update, shared by identical calls in flight and bounded in time, then the row it wrote
+    (the activity persists a move before the Update returns). `wanted` picks the request
+    from the stored state, with a hint to add to a 409."""
+    state = request.app.state
+    stored, answer = await in_thread(state.engine, _read_for_change(checkpoint_id))
+    change, hint = wanted(stored)
+    if control.settled(stored, change):
+        return answer
+    calls: SharedCalls[CheckpointState] = state.shared_changes
+
+    def send() -> Awaitable[CheckpointState]:
+        if isinstance(change, ConfirmRequest):
+            return control.confirm(client, stored, change.tx_hash, change.actor)
+        return control.set_status(client, stored, change.status, change.actor)
+
+    timeout = state.settings.api_change_timeout_seconds
     try:
-        await call
+        await calls.run((checkpoint_id, change.model_dump_json()), send, timeout)
     except control.CheckpointRefused as refused:
         detail = refused.message + (hint if refused.kind == "illegal" else "")
+        if refused.kind == "unavailable":
+            raise retry_later(detail) from refused
         raise HTTPException(HTTP_FOR[refused.kind], detail) from refused
-    session.rollback()  # ends the read transaction: the next read sees the workflow's write
-    return _outs(session, [_get(session, checkpoint_id)])[0]
+    except TimeoutError as slow:
+        raise retry_later(f"the checkpoint workflow did not answer within {timeout:g}s (is a "
+                          "worker running?); the same call again is safe") from slow
+    return await in_thread(state.engine, _read_out(checkpoint_id))
 
 
 @router.post("/checkpoints/{checkpoint_id}/confirm", response_model=CheckpointOut,
-             dependencies=MUTATION_GUARD)
-async def confirm_checkpoint(session: SessionDep, client: TemporalDep, checkpoint_id: str,
+             dependencies=MUTATION_GUARD, responses=CHANGE_ERRORS)
+async def confirm_checkpoint(request: Request, client: TemporalDep, checkpoint_id: CheckpointId,
                              body: ConfirmBody) -> CheckpointOut:
     """PENDING → SUBMITTED with the transaction hash; the same call again answers the same."""
-    stored = state_of(_get(session, checkpoint_id))
-    return await _changed(session, checkpoint_id,
-                          control.confirm(client, stored, body.tx_hash, "api"))
+    return await _change(request, client, checkpoint_id,
+                         lambda _stored: (ConfirmRequest(tx_hash=body.tx_hash), ""))
 
 
 @router.patch("/checkpoints/{checkpoint_id}/status", response_model=CheckpointOut,
-              dependencies=MUTATION_GUARD)
-async def set_checkpoint_status(session: SessionDep, client: TemporalDep, checkpoint_id: str,
+              dependencies=MUTATION_GUARD, responses=CHANGE_ERRORS)
+async def set_checkpoint_status(request: Request, client: TemporalDep,
+                                checkpoint_id: CheckpointId,
                                 body: StatusBody) -> CheckpointOut:
     """One step forward: SUBMITTED → CLAIMABLE → PAID. PENDING → SUBMITTED needs the
-    transaction hash: `{"status": "SUBMITTED", "tx_hash": …}` confirms, as confirm does."""
-    stored = state_of(_get(session, checkpoint_id))
-    submitting = body.status == CheckpointStatus.SUBMITTED
-    if submitting and body.tx_hash is not None and stored.status in (
-            CheckpointStatus.PENDING, CheckpointStatus.SUBMITTED):
-        return await _changed(session, checkpoint_id,
-                              control.confirm(client, stored, body.tx_hash, "api"))
-    hint = ""
-    if submitting and body.tx_hash is None and stored.status == CheckpointStatus.PENDING:
-        hint = (f'; send it: POST /reports/checkpoints/{checkpoint_id}/confirm '
-                f'{{"tx_hash": "…"}}, or this PATCH with "tx_hash" in the body')
-    return await _changed(session, checkpoint_id,
-                          control.set_status(client, stored, body.status.value, "api"), hint)
+    transaction hash: `{"status": "SUBMITTED", "tx_hash": …}` confirms, as confirm does; the
+    same call again answers the same."""
+
+    def wanted(stored: CheckpointState) -> tuple[Change, str]:
+        submitting = body.status == CheckpointStatus.SUBMITTED
+        if submitting and body.tx_hash is not None and stored.status in (
+                CheckpointStatus.PENDING, CheckpointStatus.SUBMITTED):
+            return ConfirmRequest(tx_hash=body.tx_hash), ""
+        hint = ""
+        if submitting and body.tx_hash is None and stored.status == CheckpointStatus.PENDING:
+            hint = (f'; send it: POST /reports/checkpoints/{checkpoint_id}/confirm '
+                    f'{{"tx_hash": "…"}}, or this PATCH with "tx_hash" in the body')
+        return StatusRequest(status=body.status.value), hint
+
+    return await _change(request, client, checkpoint_id, wanted)

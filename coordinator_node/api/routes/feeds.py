@@ -10,10 +10,13 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from coordinator_node.api.deps import SessionDep
+from coordinator_node.api.errors import errors
+from coordinator_node.api.params import text
+from coordinator_node.api.routing import ApiRoute
 from coordinator_node.db.tables import FeedRecord, FeedWatermark
 from coordinator_node.feeds.store import FeedSummary, feed_summaries
 
-router = APIRouter(prefix="/reports", tags=["feeds"])
+router = APIRouter(prefix="/reports", tags=["feeds"], route_class=ApiRoute)
 
 records = FeedRecord.__table__.c  # type: ignore[attr-defined]
 marks = FeedWatermark.__table__.c  # type: ignore[attr-defined]
@@ -30,7 +33,7 @@ class FeedRecordOut(BaseModel):
     meta: dict[str, Any]
 
 
-@router.get("/feeds", response_model=list[FeedSummary])
+@router.get("/feeds", response_model=list[FeedSummary], responses=errors(422, 503))
 def list_feeds(
     session: SessionDep,
     include_empty: Annotated[bool, Query(
@@ -40,13 +43,13 @@ def list_feeds(
     return feed_summaries(session, include_empty)
 
 
-@router.get("/feeds/tail", response_model=list[FeedRecordOut])
+@router.get("/feeds/tail", response_model=list[FeedRecordOut], responses=errors(422, 503))
 def feed_tail(
     session: SessionDep,
-    source: str | None = None,
-    subject: str | None = None,
-    kind: str | None = None,
-    granularity: str | None = None,
+    source: Annotated[str | None, text("only this source's records")] = None,
+    subject: Annotated[str | None, text("only this subject's records")] = None,
+    kind: Annotated[str | None, text("only this kind's records")] = None,
+    granularity: Annotated[str | None, text("only this granularity's records")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
 ) -> list[FeedRecordOut]:
     """The newest records first, optionally of one feed."""

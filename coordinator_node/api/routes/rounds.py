@@ -13,7 +13,17 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 
 from coordinator_node.api.deps import ContractDep, SessionDep
-from coordinator_node.api.params import ProjectIds, Time, as_utc, time_window
+from coordinator_node.api.errors import errors
+from coordinator_node.api.params import (
+    End,
+    ModelId,
+    ProjectIds,
+    Since,
+    Start,
+    Until,
+    time_window,
+)
+from coordinator_node.api.routing import ApiRoute
 from coordinator_node.contract import Aggregation
 from coordinator_node.db.tables import Model, Snapshot
 from coordinator_node.rounds.store import (
@@ -25,11 +35,12 @@ from coordinator_node.rounds.store import (
 )
 from coordinator_node.statuses import PredictionStatus
 
-router = APIRouter(prefix="/reports", tags=["rounds"])
+router = APIRouter(prefix="/reports", tags=["rounds"], route_class=ApiRoute)
 
 N = Snapshot.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
 NOT_SCORED = "Prediction not scored"
+MAX_OFFSET = 1_000_000_000  # a bound the databases' OFFSET takes whatever the backend
 IncludeEnsembles = Annotated[bool, Query(description="accepted; this node has no ensembles yet")]
 
 
@@ -128,14 +139,14 @@ def _scope_extras(scope: dict[str, Any]) -> dict[str, Any]:
     return extras
 
 
-@router.get("/models", response_model=list[ModelOut])
+@router.get("/models", response_model=list[ModelOut], responses=errors(503))
 def list_models(session: SessionDep) -> list[ModelOut]:
     """Every model seen, by model id."""
     rows = session.execute(select(Model).order_by(M.model_id)).scalars().all()
     return [ModelOut.model_validate(row, from_attributes=True) for row in rows]
 
 
-@router.get("/leaderboard", response_model=list[LeaderboardRow])
+@router.get("/leaderboard", response_model=list[LeaderboardRow], responses=errors(422, 503))
 def leaderboard(session: SessionDep, contract: ContractDep,
                 include_ensembles: IncludeEnsembles = False) -> list[LeaderboardRow]:
     """The newest leaderboard as rows sorted by rank (1 = best); `[]` before the first."""
@@ -171,9 +182,9 @@ def _score_rows(stats: list[WindowStats], aggregation: Aggregation,
     return rows
 
 
-@router.get("/models/global", response_model=list[ScoreRow])
+@router.get("/models/global", response_model=list[ScoreRow], responses=errors(422, 503))
 def models_global(session: SessionDep, contract: ContractDep, model_ids: ProjectIds,
-                  start: Time = None, end: Time = None,
+                  start: Start = None, end: End = None,
                   include_ensembles: IncludeEnsembles = False) -> list[ScoreRow]:
     """One point per model with a successful score in `[start, end]` (default: the last
     7 days): its latest prediction time and each window's mean score ending now."""
@@ -184,9 +195,10 @@ def models_global(session: SessionDep, contract: ContractDep, model_ids: Project
     return [ScoreRow(**row) for row in _score_rows(stats, aggregation)]
 
 
-@router.get("/models/params", response_model=list[ScopeScoreRow])
+@router.get("/models/params", response_model=list[ScopeScoreRow],
+            responses=errors(422, 503))
 def models_params(session: SessionDep, contract: ContractDep, model_ids: ProjectIds,
-                  start: Time = None, end: Time = None,
+                  start: Start = None, end: End = None,
                   include_ensembles: IncludeEnsembles = False) -> list[ScopeScoreRow]:
     """As /models/global, one row per (model, prediction config), with the config's scope."""
     now = datetime.now(UTC)
@@ -198,13 +210,18 @@ def models_params(session: SessionDep, contract: ContractDep, model_ids: Project
             for row in _score_rows(stats, aggregation, config_scopes(session))]
 
 
-@router.get("/predictions", response_model=list[PredictionRow])
+@router.get("/predictions", response_model=list[PredictionRow], responses={
+    200: {"headers": {"X-Has-More": {
+        "description": "`true` when older rows remain beyond this page", "required": True,
+        "schema": {"type": "string", "enum": ["true", "false"]}}}},
+    **errors(422, 503)})
 def list_predictions(
     session: SessionDep, response: Response, model_ids: ProjectIds,
-    start: Time = None, end: Time = None,
+    start: Start = None, end: End = None,
     prediction_status: Annotated[PredictionStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
-    offset: Annotated[int, Query(ge=0, description="rows skipped from the newest end")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET,
+                                 description="rows skipped from the newest end")] = 0,
 ) -> list[PredictionRow]:
     """Predictions of the requested models in `[start, end]` (default: the last 7 days),
     oldest first. Paged from the newest end: at most `limit` rows, the newest ones unless
@@ -232,18 +249,17 @@ def list_predictions(
     return rows
 
 
-@router.get("/snapshots", response_model=list[SnapshotOut])
+@router.get("/snapshots", response_model=list[SnapshotOut], responses=errors(422, 503))
 def list_snapshots(
     session: SessionDep,
-    model_id: str | None = None,
-    since: Time = None,
-    until: Time = None,
+    model_id: ModelId = None,
+    since: Since = None,
+    until: Until = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[SnapshotOut]:
     """Per-model period summaries (`since` keeps period_end ≥ since, `until` keeps
     period_start ≤ until): the newest `limit`, oldest first."""
     # They bound different columns, so since > until is a fair question (periods spanning).
-    since, until = as_utc(since), as_utc(until)
     query = select(Snapshot)
     if model_id is not None:
         query = query.where(N.model_id == model_id)

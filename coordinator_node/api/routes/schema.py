@@ -1,6 +1,7 @@
 """`/reports/schema`: the leaderboard columns and chart widgets the web app renders, in the
 envelope it validates, generated from the contract's aggregation windows. Every column
-`property` and widget key names a top-level key of the rows its route answers."""
+`property` and widget key names a top-level key of the rows its route answers. (Plain
+computation, no I/O: the routes are `async` and need no worker thread.)"""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from coordinator_node.api.deps import ContractDep
+from coordinator_node.api.routing import ApiRoute
 from coordinator_node.contract import CrunchContract
 
-router = APIRouter(prefix="/reports/schema", tags=["schema"])
+router = APIRouter(prefix="/reports/schema", tags=["schema"], route_class=ApiRoute)
 
 SCHEMA_VERSION = "1"
 SCOPE_FILTERS = [
@@ -92,7 +94,7 @@ def widgets(contract: CrunchContract) -> list[Widget]:
 
 
 @router.get("", response_model=Schema)
-def schema(contract: ContractDep) -> Schema:
+async def schema(contract: ContractDep) -> Schema:
     aggregation = contract.aggregation
     return Schema(schema_version=SCHEMA_VERSION, leaderboard_columns=columns(contract),
                   metrics_widgets=widgets(contract), ranking_key=aggregation.ranking_key,
@@ -101,10 +103,10 @@ def schema(contract: ContractDep) -> Schema:
 
 
 @router.get("/leaderboard-columns", response_model=list[Column])
-def leaderboard_columns(contract: ContractDep) -> list[Column]:
+async def leaderboard_columns(contract: ContractDep) -> list[Column]:
     return columns(contract)
 
 
 @router.get("/metrics-widgets", response_model=list[Widget])
-def metrics_widgets(contract: ContractDep) -> list[Widget]:
+async def metrics_widgets(contract: ContractDep) -> list[Widget]:
     return widgets(contract)
