@@ -21,6 +21,7 @@ import coordinator_node.db.tables  # noqa: F401
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.settings import Settings
 from coordinator_node.temporal import SEARCH_ATTRIBUTES
+from tests.gate import GATE_ENV, ModelGate
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = REPO_ROOT / "template"
@@ -140,6 +141,18 @@ async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
 @pytest.fixture
 def task_queue() -> str:
     return f"tq-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def model_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ModelGate]:
+    """The gate SleepyTracker and SlowTracker wait at: closed until the test opens it (and
+    opened after the test whatever happened, so no model call stays blocked). Model
+    processes started during the test inherit it through the environment."""
+    gate = ModelGate(tmp_path / "model-gate")
+    gate.directory.mkdir()
+    monkeypatch.setenv(GATE_ENV, str(gate.directory))
+    yield gate
+    gate.open()
 
 
 def make_settings(database_url: str, **overrides: object) -> Settings:

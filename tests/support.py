@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from typing import Any, TypeVar, overload
 
 from temporalio.client import Client
 from temporalio.worker import Worker
@@ -14,6 +17,38 @@ from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.services import Services, open_services
 from coordinator_node.settings import Settings
 from coordinator_node.worker import ACTIVITY_THREADS, build_worker
+
+T = TypeVar("T")
+
+
+@overload
+async def eventually(
+    check: Callable[[], Awaitable[T | None]], *, within: float, what: str, every: float = ...
+) -> T: ...
+@overload
+async def eventually(
+    check: Callable[[], T | None], *, within: float, what: str, every: float = ...
+) -> T: ...
+async def eventually(
+    check: Callable[[], Any], *, within: float, what: str, every: float = 0.05
+) -> Any:
+    """Call `check` (sync or async) until it returns something truthy, and return that value.
+
+    Real servers, workers and processes take real time: this is the one way the tests wait
+    for something to happen. After `within` seconds it raises AssertionError naming `what`
+    and the last value `check` returned. Exceptions from `check` are not swallowed."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        value = check()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        if loop.time() >= deadline:
+            raise AssertionError(
+                f"timed out after {within:g}s waiting for {what}; last seen: {value!r}")
+        await asyncio.sleep(every)
 
 
 @asynccontextmanager

@@ -21,6 +21,7 @@ from coordinator_node.runners.base import ModelIdentity
 from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.workflows.rounds import PredictionRoundWorkflow
 from tests.conftest import REPO_ROOT, make_settings
+from tests.gate import ModelGate
 from tests.rounds.conftest import (
     connected,
     id_of,
@@ -30,7 +31,7 @@ from tests.rounds.conftest import (
     seed_rising_feed,
 )
 from tests.rounds.misbehaving import UpTracker
-from tests.support import running_worker
+from tests.support import eventually, running_worker
 
 
 def rows(engine: Engine) -> list[Prediction]:
@@ -39,7 +40,8 @@ def rows(engine: Engine) -> list[Prediction]:
 
 
 async def test_worker_killed_between_call_and_write_leaves_one_row_per_model(
-    temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str
+    temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str,
+    model_gate: ModelGate,
 ) -> None:
     now = now_second()
     seed_rising_feed(pg_engine, now - timedelta(minutes=2), 200)
@@ -58,15 +60,17 @@ async def test_worker_killed_between_call_and_write_leaves_one_row_per_model(
             round_input(now - timedelta(seconds=20), model_timeout_seconds=20),
             id=f"round-{uuid.uuid4().hex[:8]}", task_queue=task_queue)
         try:
-            for _ in range(300):  # the models are being called (the sleepy one takes 6 s)
-                if await handle.query(PredictionRoundWorkflow.stage) == "PREDICTING":
-                    break
-                await asyncio.sleep(0.1)
-            await asyncio.sleep(2)
+            # The sleepy model has the call and holds it: the round cannot write yet.
+            await eventually(lambda: model_gate.called("SleepyTracker"), within=60,
+                             what="the round to call the sleepy model")
+            assert await handle.query(PredictionRoundWorkflow.stage) == "PREDICTING"
         finally:
             worker.send_signal(signal.SIGKILL)
             await worker.wait()
         assert rows(pg_engine) == []  # killed before the write
+        # The orphaned call may finish now: nobody is left to hear it, and its model node
+        # (one call at a time) is free for the next worker's client.
+        model_gate.open()
 
         runner = make_runner()
         async with running_worker(client, make_settings(pg_url, temporal_task_queue=task_queue),
