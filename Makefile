@@ -11,13 +11,16 @@ STAMP := $(VENV)/.installed
 MODELS_VENV := .venv-models
 MODELS_STAMP := $(MODELS_VENV)/.installed
 
-.PHONY: dev test lint bench clean
+.PHONY: dev test lint bench clean .venv-models
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# `make .venv-models`: the model runtime's virtualenv alone.
+.venv-models: $(MODELS_STAMP)
 
 $(MODELS_STAMP): requirements-models.txt
 	test -x $(MODELS_VENV)/bin/python || $(PYTHON) -m venv $(MODELS_VENV)

@@ -165,17 +165,18 @@ class RoundActivities:
                     PredictionStatus.PENDING if verdict.output else PredictionStatus.FAILED,
                     **common, output=verdict.output, raw_output=verdict.raw,
                     failed_reason=verdict.reason)
-        # A model the runner stopped (or saw leave) is recorded with the reason, not merely
-        # ABSENT, while its departure is recent.
+        # A model the runner stopped for failing is recorded FAILED with the reason while the
+        # stop is recent (known from then on, even if it failed at Setup and never answered);
+        # a known model the orchestrator took away is ABSENT with the reason.
         recent = utcnow() - KNOWN_MODEL_WINDOW
         gone = {d.model.model_id: d for d in departed if d.at >= recent}
         identities = {m.model_id: m for m in [*present, *(t.model for t in turns)]}
         with session_scope(self.services.engine) as session:
             self._upsert_models(session, list(identities.values()))
             for departure in gone.values():
-                if departure.model.model_id not in identities:
+                if departure.failed and departure.model.model_id not in identities:
                     self._upsert_models(session, [departure.model], seen_at=departure.at)
-            for model_id in self._known_models(session) | set(identities) | set(gone):
+            for model_id in self._known_models(session) | set(identities):
                 if model_id in rows:
                     continue
                 if model_id in gone:

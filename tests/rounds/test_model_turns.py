@@ -15,7 +15,9 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 from temporalio.testing import WorkflowEnvironment
 
-from coordinator_node.db.tables import Prediction
+from coordinator_node.db import session_scope
+from coordinator_node.db.tables import Model, Prediction
+from coordinator_node.db.upsert import upsert
 from coordinator_node.runners.base import (
     NOT_CALLED_BUSY,
     CallStatus,
@@ -151,8 +153,16 @@ async def test_a_round_records_failed_ticks_and_departed_models_with_their_reaso
                    "after repeated timeouts (MULTIPLE_TIMEOUT)", True, at),
          Departure(ModelIdentity("left", "Left"), "the model orchestrator reports it STOPPED",
                    False, at),
+         # never seen by this node: the orchestrator's word alone does not make it known
+         Departure(ModelIdentity("stranger"), "the model orchestrator reports it STOPPED",
+                   False, at),
          Departure(ModelIdentity("long-gone"), "stopped long ago", True,
                    at - timedelta(days=2))])
+    with session_scope(sqlite_engine) as session:  # "left" answered rounds an hour ago
+        upsert(session, Model, [{"model_id": "left", "model_name": "Left", "cruncher_id": "",
+                                 "cruncher_name": "", "deployment_id": "", "infos": {},
+                                 "first_seen_at": at - timedelta(hours=1),
+                                 "last_seen_at": at - timedelta(hours=1)}], ["model_id"])
     settings = make_settings(sqlite_url, temporal_task_queue=task_queue)
     async with running_worker(temporal_env.client, settings, runner=runner):
         result = await temporal_env.client.execute_workflow(
