@@ -63,7 +63,9 @@ def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> No
                 scored = {r["scope_key"] for r in json.loads(raw) if r["score_success"]}
         assert process.poll() is None, "dev mode stopped"
         assert scored == CONFIGS, f"scored configs after 5 minutes: {scored}"
-        assert len(models) == 3
+        # the template's example models, named by their code directories
+        assert sorted(m["model_name"] for m in models) == ["contrarian", "mean_reversion",
+                                                             "momentum"]
 
         # The web app's calls, as it makes them.
         schema = get_json(f"{api}/reports/schema")
