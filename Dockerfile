@@ -10,10 +10,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # Only what the package build needs (README is the package's long description; template/
 # goes into the wheel for `init-workspace`).
 WORKDIR /build
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements-models.txt ./
 COPY coordinator_node ./coordinator_node
 COPY template ./template
-RUN pip install . && rm -rf /build
+# The model runtime (crunch-model-runner, which serves each of LOCAL_MODELS in the `models`
+# service) in a virtualenv of its own: its protobuf pin conflicts with the node's.
+RUN pip install . \
+    && python -m venv /opt/model-runtime \
+    && /opt/model-runtime/bin/pip install -r requirements-models.txt \
+    && rm -rf /build
+ENV LOCAL_MODEL_RUNNER=/opt/model-runtime/bin/model-runner
 
 # The competition the node runs: the example one unless a volume replaces /competition
 # (docker-compose.yml mounts COMPETITION_DIR there). A competition with dependencies of its

@@ -1,13 +1,17 @@
 # Two commands on a fresh machine: `make dev` runs the node, `make test` runs the tests.
-# Both build the virtual environment from this repo's own files first (once, and again
-# whenever pyproject.toml changes).
+# Both build the two virtual environments from this repo's own files first (once, and again
+# whenever pyproject.toml or requirements-models.txt changes): `.venv/` holds the node,
+# `.venv-models/` the model runtime (crunch-model-runner, whose protobuf pin conflicts with
+# the node's), which serves the example models in dev mode and the tests' models.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MODELS_VENV := .venv-models
+MODELS_STAMP := $(MODELS_VENV)/.installed
 
-.PHONY: dev test lint bench clean
+.PHONY: dev test lint bench clean .venv-models
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,10 +19,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-dev: $(STAMP)
+# `make .venv-models`: the model runtime's virtualenv alone.
+.venv-models: $(MODELS_STAMP)
+
+$(MODELS_STAMP): requirements-models.txt
+	test -x $(MODELS_VENV)/bin/python || $(PYTHON) -m venv $(MODELS_VENV)
+	$(MODELS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(MODELS_VENV)/bin/python -m pip install --quiet -r requirements-models.txt
+	touch $(MODELS_STAMP)
+
+dev: $(STAMP) $(MODELS_STAMP)
 	$(BIN)/coordinator-node dev
 
-test: $(STAMP)
+test: $(STAMP) $(MODELS_STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -30,4 +43,4 @@ bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MODELS_VENV) .data .pytest_cache .mypy_cache .ruff_cache

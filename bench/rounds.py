@@ -44,7 +44,14 @@ from coordinator_node.feeds.types import FeedRow
 from coordinator_node.ids import input_id, prediction_id
 from coordinator_node.rounds.logic import score_one
 from coordinator_node.rounds.messages import InputRef, RoundInput
-from coordinator_node.runners.base import CallStatus, ModelCallResult, ModelIdentity
+from coordinator_node.runners.base import (
+    CallStatus,
+    Departure,
+    ModelCallResult,
+    ModelIdentity,
+    ModelTurn,
+    Step,
+)
 from coordinator_node.services import Services
 from coordinator_node.settings import Settings
 from coordinator_node.temporal import SEARCH_ATTRIBUTES
@@ -66,10 +73,16 @@ class InstantRunner:
     async def models(self) -> list[ModelIdentity]:
         return list(self._models)
 
-    async def call(self, method: str, args: Sequence[Any] = (),
-                   timeout_seconds: float | None = None) -> list[ModelCallResult]:
-        result = {"value": 0.5} if method == "predict" else None
-        return [ModelCallResult(m, CallStatus.SUCCESS, result, 5) for m in self._models]
+    async def call_in_turn(self, steps: Sequence[Step], timeout_seconds: float | None = None,
+                           budget_seconds: float | None = None) -> list[ModelTurn]:
+        def answer(model: ModelIdentity, step: Step) -> ModelCallResult:
+            result = {"value": 0.5} if step.method == "predict" else None
+            return ModelCallResult(model, CallStatus.SUCCESS, result, 5)
+
+        return [ModelTurn(m, [answer(m, step) for step in steps]) for m in self._models]
+
+    async def departed(self) -> list[Departure]:
+        return []
 
     async def close(self) -> None:
         return None

@@ -8,6 +8,7 @@ process in its own process group. Ctrl-C or SIGTERM stops them all, newest first
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -19,13 +20,17 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from coordinator_node.paths import template_or_default
+from coordinator_node.runners.local.runtime import RuntimeNotFound, find_model_runner
 from coordinator_node.settings import Settings, load_settings
 from coordinator_node.temporal import dev_server_search_attribute_args
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE_DIR = REPO_ROOT / "template"
+TEMPLATE_DIR = template_or_default()
 STOP_GRACE_SECONDS = 15.0
+MODELS_START_SECONDS = 180.0  # every model's `model-runner` imports pandas & co. at start
+MODELS_STATUS_FILE = "local-models.json"
 
 
 class DevError(RuntimeError):
@@ -78,6 +83,8 @@ class Child:
     argv: list[str]
     log_file: Path | None = None
     process: subprocess.Popen[bytes] | None = None
+    # Called once the child is started: waits until it is ready (raises DevError if not).
+    ready: Callable[[Child], None] | None = None
 
     def start(self, env: dict[str, str]) -> None:
         out = open(self.log_file, "ab") if self.log_file else None
@@ -156,14 +163,16 @@ class DevStack:
     def start(self) -> None:
         from coordinator_node.db import migrate
 
+        # Every part's own checks (e.g. the model runtime is installed) before anything starts.
+        extras = [child for child in (extra(self) for extra in EXTRA_CHILDREN) if child]
         temporal_address = self.start_temporal()
         migrate(self.settings.database_url)
         env = self.child_env(temporal_address)
-        for extra in EXTRA_CHILDREN:
-            child = extra(self)
-            if child is not None:
-                child.start(env)
-                self.children.append(child)
+        for child in extras:
+            child.start(env)
+            self.children.append(child)
+            if child.ready is not None:
+                child.ready(child)
         worker = Child("worker", self.node_command("worker", "--dev"))
         api = Child("api", self.node_command("api", "--dev"))
         for child in (worker, api):
@@ -185,9 +194,23 @@ class DevStack:
             f"  Database         {s.database_url}\n"
             f"  Feed             {s.feed_source} {','.join(s.feed_subjects)} "
             f"{s.feed_kind} {s.feed_granularity}\n"
+            f"{self.models_banner()}"
             "Ctrl-C stops everything.\n",
             flush=True,
         )
+
+    def models_banner(self) -> str:
+        """Each local model and the `model-runner` process serving it."""
+        status = read_models_status(self.settings)
+        if status is None:
+            return (f"  Models           the orchestrator at ws://{self.settings.model_runner_host}"
+                    f":{self.settings.model_runner_port}/{self.settings.crunch_id}\n")
+        lines = [f"  Models           orchestrator {status['orchestrator']}, each model served "
+                 f"by {status['model_runner']}"]
+        for model in status["models"]:
+            lines.append(f"    {model['name']:<16} model-runner pid {model['pid']} on "
+                         f"{model['address']}  {model['code_directory']}")
+        return "\n".join(lines) + "\n"
 
     def stop(self) -> None:
         for child in reversed(self.children):
@@ -197,13 +220,40 @@ class DevStack:
         return next((c for c in self.children if not c.alive()), None)
 
 
+def models_status_path(settings: Settings) -> Path:
+    return Path(settings.data_dir) / MODELS_STATUS_FILE
+
+
+def read_models_status(settings: Settings) -> dict[str, Any] | None:
+    try:
+        found: dict[str, Any] = json.loads(models_status_path(settings).read_text())
+    except (OSError, ValueError):
+        return None
+    return found
+
+
 # Parts of the node that dev mode also runs (e.g. the local model orchestrator) append a
 # factory here; it returns None when that part is configured elsewhere.
 def local_models_child(stack: DevStack) -> Child | None:
-    """The local orchestrator hosting LOCAL_MODELS (the template's examples in dev)."""
-    if not stack.settings.local_models:
+    """The local orchestrator serving LOCAL_MODELS (the template's examples in dev), one
+    `model-runner` process per model: the real model runtime, from `.venv-models`."""
+    settings = stack.settings
+    if not settings.local_models:
         return None
-    return Child("models", [sys.executable, "-m", "coordinator_node.runners.local", "--dev"])
+    try:
+        find_model_runner(settings.local_model_runner)
+    except RuntimeNotFound as exc:
+        raise DevError(str(exc)) from None
+    status = models_status_path(settings)
+    status.parent.mkdir(parents=True, exist_ok=True)
+    status.unlink(missing_ok=True)  # a previous run's: not these processes
+
+    def ready(child: Child) -> None:
+        wait_until(status.exists, "the local models (model-runner processes)",
+                   MODELS_START_SECONDS, child.alive)
+
+    return Child("models", [sys.executable, "-m", "coordinator_node.runners.local", "--dev",
+                            "--status-file", str(status)], ready=ready)
 
 
 EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = [local_models_child]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -18,7 +19,10 @@ from dotenv import dotenv_values
 from pydantic import Field, IPvAnyNetwork, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from coordinator_node.paths import EXAMPLE_MODELS, template_or_default
+
 log = logging.getLogger("coordinator_node.settings")
+CLASS_PATH = re.compile(r"[A-Za-z_][\w.]*:[A-Za-z_]\w*")
 
 
 class SettingsError(RuntimeError):
@@ -102,7 +106,14 @@ class Settings(BaseSettings):
     model_base_classname: str = "example_crunch.tracker.TrackerBase"
     local_models: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
-        description="`module:Class` list hosted by the local orchestrator (dev mode)",
+        description="model code directories (comma list; relative to where the node starts) "
+                    "the local orchestrator serves, one `model-runner` process each (dev mode)",
+    )
+    local_model_runner: str | None = Field(
+        default=None,
+        description="the model runtime's `model-runner` executable serving `LOCAL_MODELS` "
+                    "(default: `.venv-models/bin/model-runner` where the node starts, else in "
+                    "the node's repository, as `make dev` builds it)",
     )
 
     # --- schedules ---------------------------------------------------------------------
@@ -149,7 +160,15 @@ class Settings(BaseSettings):
     @classmethod
     def _split_models(cls, value: Any) -> Any:
         if isinstance(value, str):
-            return [part.strip() for part in value.split(",") if part.strip()]
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        for entry in value if isinstance(value, list) else []:
+            if isinstance(entry, str) and CLASS_PATH.fullmatch(entry):
+                # The old form: the model runtime cannot load a class by name, only the
+                # subclass of the base class it finds in a code directory.
+                raise ValueError(
+                    f"{entry!r} is a `module:Class`; LOCAL_MODELS lists model code "
+                    "directories now (e.g. models/momentum), each holding a main.py with "
+                    "the model's class, as a participant submits it")
         return value
 
     @field_validator("trusted_networks", "cors_origins", mode="before")
@@ -204,11 +223,8 @@ DEV_PROFILE: dict[str, Any] = {
     "checkpoint_interval_seconds": 0,
     "model_runner_timeout_seconds": 5.0,
     "network": "localnet",
-    "local_models": [
-        "example_crunch.models.momentum:MomentumTracker",
-        "example_crunch.models.mean_reversion:MeanReversionTracker",
-        "example_crunch.models.contrarian:ContrarianTracker",
-    ],
+    # The template's example models, each in its own code directory (a participant's layout).
+    "local_models": [str(template_or_default() / "models" / name) for name in EXAMPLE_MODELS],
 }
 
 

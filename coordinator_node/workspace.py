@@ -18,7 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-PLACEHOLDER = "example_crunch"
+from coordinator_node.paths import TEMPLATE_CANDIDATES, TEMPLATE_PACKAGE, find_template
+
+PLACEHOLDER = TEMPLATE_PACKAGE
 # Names that would shadow something the node (or Python) imports, or the template itself.
 RESERVED_NAMES = frozenset({
     PLACEHOLDER, "coordinator_node", "template", "test", "tests", "conftest", "worker",
@@ -30,19 +32,15 @@ SKIP_DIRS = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cac
 SKIP_SUFFIXES = (".pyc", ".pyo")
 SKIP_FILES = frozenset({".env"})  # a developer's local settings never travel with the template
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-# A wheel carries the template inside the package; an editable install reads the repo's.
-TEMPLATE_CANDIDATES = (PACKAGE_DIR / "_template", PACKAGE_DIR.parent / "template")
-
 
 class WorkspaceError(ValueError):
     """The workspace cannot be created; the message says why. Nothing was written."""
 
 
 def template_dir() -> Path:
-    for candidate in TEMPLATE_CANDIDATES:
-        if (candidate / PLACEHOLDER).is_dir():
-            return candidate
+    found = find_template()
+    if found is not None:
+        return found
     raise WorkspaceError(
         "the competition template was not found (looked in "
         + ", ".join(str(c) for c in TEMPLATE_CANDIDATES) + ")"

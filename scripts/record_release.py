@@ -54,7 +54,7 @@ from coordinator_node.db.engine import upgrade_fingerprints
 from coordinator_node.feeds.messages import BackfillInput, FeedIngestInput, FeedRef, RetentionInput
 from coordinator_node.ids import checkpoint_id, checkpoint_workflow_id, ingest_workflow_id
 from coordinator_node.rounds.messages import RoundInput, SnapshotInput
-from coordinator_node.runners.base import Arg, ModelCallResult, ModelIdentity, ModelRunner
+from coordinator_node.runners.base import ModelIdentity, ModelRunner, ModelTurn, Step
 from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.services import open_services
 from coordinator_node.settings import Settings
@@ -109,8 +109,8 @@ MODELS: dict[ModelIdentity, Any] = {
 class LostCallRunner(InProcessRunner):
     """The orchestrator connection drops during the call: the predict activity fails."""
 
-    async def call(self, method: str, args: Sequence[Arg] = (),
-                   timeout_seconds: float | None = None) -> list[ModelCallResult]:
+    async def call_in_turn(self, steps: Sequence[Step], timeout_seconds: float | None = None,
+                           budget_seconds: float | None = None) -> list[ModelTurn]:
         raise ConnectionError("model orchestrator connection lost mid-call")
 
 

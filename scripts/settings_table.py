@@ -68,13 +68,20 @@ FALLBACK_DESCRIPTIONS: dict[str, str] = {
 }
 
 
+def _shown(value: Any) -> str:
+    """A path inside the repository as the README reader's checkout has it."""
+    text = str(value)
+    root = f"{README.parent}/"
+    return text[len(root):] if text.startswith(root) else text
+
+
 def _format_value(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, list | tuple):
-        return f"`{','.join(str(v) for v in value)}`" if value else "—"
+        return f"`{','.join(_shown(v) for v in value)}`" if value else "—"
     if isinstance(value, dict):
         return "`{}`" if not value else f"`{value}`"
     if value == "":

@@ -21,7 +21,7 @@ import coordinator_node.db.tables  # noqa: F401
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.settings import Settings
 from coordinator_node.temporal import SEARCH_ATTRIBUTES
-from tests.support import GATE_ENV, ModelGate
+from tests.gate import GATE_ENV, ModelGate
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = REPO_ROOT / "template"
@@ -146,7 +146,8 @@ def task_queue() -> str:
 @pytest.fixture
 def model_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ModelGate]:
     """The gate SleepyTracker and SlowTracker wait at: closed until the test opens it (and
-    opened after the test whatever happened, so no model call stays blocked)."""
+    opened after the test whatever happened, so no model call stays blocked). Model
+    processes started during the test inherit it through the environment."""
     gate = ModelGate(tmp_path / "model-gate")
     gate.directory.mkdir()
     monkeypatch.setenv(GATE_ENV, str(gate.directory))

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import os
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from temporalio.client import Client
@@ -65,39 +62,3 @@ async def running_worker(
             worker = build_worker(client, services, executor)
             async with worker:
                 yield worker, services
-
-
-# --- a gate the misbehaving models wait at -------------------------------------------------
-GATE_ENV = "TEST_MODEL_GATE_DIR"
-GATE_CAP_SECONDS = 120.0  # a model is never held longer, even by a test that forgot to open
-
-
-def wait_at_gate(name: str) -> None:
-    """Model side: mark that `name` was called, then block until the test opens the gate.
-
-    The gate is a directory named by $TEST_MODEL_GATE_DIR: files cross into a model node
-    wherever it runs (this process's local nodes, or a node process of their own)."""
-    directory = os.environ.get(GATE_ENV)
-    if not directory:
-        raise RuntimeError(f"{name} waits at a gate: use the model_gate fixture ({GATE_ENV})")
-    gate = ModelGate(Path(directory))
-    (gate.directory / f"{name}.called").touch()
-    deadline = time.monotonic() + GATE_CAP_SECONDS
-    while not gate.is_open() and time.monotonic() < deadline:
-        time.sleep(0.01)
-
-
-class ModelGate:
-    """Test side: see whether a held model was called, and let every held model answer."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-
-    def called(self, name: str) -> bool:
-        return (self.directory / f"{name}.called").exists()
-
-    def is_open(self) -> bool:
-        return (self.directory / "open").exists()
-
-    def open(self) -> None:
-        (self.directory / "open").touch()

@@ -38,3 +38,22 @@ def test_bad_setting_stops_start_up_naming_the_variable(tmp_path: Path, command:
     assert "invalid configuration: FEED_KIND: Input should be 'tick' or 'candle' (got 'bar')" \
         in result.stderr
     assert not (tmp_path / "db.sqlite").exists()  # nothing was started or written
+
+
+def test_dev_without_the_model_runtime_says_how_to_get_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "model-runner"
+    result = run_node(tmp_path, "dev", LOCAL_MODEL_RUNNER=str(missing))
+    assert result.returncode == 1
+    assert (f"LOCAL_MODEL_RUNNER={missing} is not an executable (crunch-model-runner's "
+            "`model-runner`)") in result.stderr
+    assert not (tmp_path / "db.sqlite").exists()  # nothing was started or written
+
+
+def test_local_models_in_the_old_class_form_are_refused_saying_what_changed(
+    tmp_path: Path
+) -> None:
+    result = run_node(tmp_path, "dev",
+                      LOCAL_MODELS="example_crunch.models.momentum:MomentumTracker")
+    assert result.returncode == 2
+    assert ("LOCAL_MODELS: Value error, 'example_crunch.models.momentum:MomentumTracker' is a "
+            "`module:Class`; LOCAL_MODELS lists model code directories now") in result.stderr

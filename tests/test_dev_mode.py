@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -19,6 +20,15 @@ import pytest
 from tests.support import eventually
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE_MODELS = REPO_ROOT / "template" / "models"
+EXAMPLES = ["momentum", "mean_reversion", "contrarian"]
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
 
 
 def free_port() -> int:
@@ -104,6 +114,12 @@ async def test_dev_command_runs_everything_and_stops_cleanly(
         assert (tmp_path / ".data" / "temporal.db").exists()
         spawned = descendants(process.pid)
         assert len(spawned) >= 3  # Temporal server, worker, API (and their helpers)
+        # Each example model is served by a model-runner process of its own (the real model
+        # runtime, from .venv-models), with its own code directory.
+        runners = [command_line(pid) for pid in spawned
+                   if "model-runner" in command_line(pid)]
+        served = sorted(c.split("--code-directory", 1)[1].split()[0] for c in runners)
+        assert served == sorted(str(TEMPLATE_MODELS / n) for n in EXAMPLES), runners
     finally:
         if process.returncode is None:
             process.send_signal(stop_signal)
@@ -115,6 +131,10 @@ async def test_dev_command_runs_everything_and_stops_cleanly(
     output = out.decode()
     assert process.returncode == 0, output
     assert "coordinator-node dev is running" in output
+    banner = output.split("coordinator-node dev is running", 1)[1].split("Ctrl-C", 1)[0]
+    for name in EXAMPLES:  # the banner names each model's process
+        assert re.search(rf"\n    {name} +model-runner pid \d+ on 127\.0\.0\.1:\d+ ", banner), (
+            banner)
     # Everything it started goes with it (allowing a moment for the last to exit).
     await eventually(lambda: not any(running(pid) for pid in spawned), within=5,
                      what=f"the processes `dev` started ({sorted(spawned)}) to be gone")

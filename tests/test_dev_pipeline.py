@@ -88,7 +88,9 @@ async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path)
         assert process.returncode is None, "dev mode stopped"
         scored, models = seen.scored, seen.models
         assert scored == CONFIGS, f"scored configs: {scored}"
-        assert len(models) == 3
+        # the template's example models, named by their code directories
+        assert sorted(m["model_name"] for m in models) == ["contrarian", "mean_reversion",
+                                                             "momentum"]
 
         # The web app's calls, as it makes them.
         schema = get_json(f"{api}/reports/schema")

@@ -1,7 +1,7 @@
 """The node on its production defaults (no settings but where to find its neighbours, named
 the old engine's way) is consistent: against a local server speaking Pyth Hermes' wire
-format, with one model on the local orchestrator, a round is captured, predicted, RESOLVED and
-scored, in the database POSTGRES_* name."""
+format, with one model on the local orchestrator (served by the real model runtime), a round
+is captured, predicted, RESOLVED and scored, in the database POSTGRES_* name."""
 
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ async def test_defaults_resolve_a_round_on_a_pyth_feed(
     crunch = f"defaults-{uuid.uuid4().hex[:6]}"
     hermes = FakeHermes()
     with serve(hermes.app()) as hermes_url:
-        async with LocalCluster(crunch, ["example_crunch.models.momentum:MomentumTracker"]
-                                ) as cluster:
+        async with LocalCluster(crunch, [REPO_ROOT / "template" / "models" / "momentum"],
+                                "example_crunch.tracker.TrackerBase") as cluster:
             # Only the neighbours' addresses and this test's isolation are set.
             env = {key: value for key, value in os.environ.items()
                    if not key.startswith(("FEED_", "PYTH_", "CONTRACT"))}

@@ -32,13 +32,22 @@ from coordinator_node.rounds.messages import (
     ResolveResult,
     RoundCounts,
 )
-from coordinator_node.runners.base import Arg, CallStatus, ModelCallResult, ModelIdentity
+from coordinator_node.runners.base import (
+    Arg,
+    CallStatus,
+    Departure,
+    ModelIdentity,
+    ModelTurn,
+    Step,
+    explain,
+)
 from coordinator_node.services import Services
 from coordinator_node.statuses import InputStatus, PredictionStatus
 
 # A model seen this recently that does not answer a round is ABSENT from it.
 KNOWN_MODEL_WINDOW = timedelta(hours=24)
 HEARTBEAT_SECONDS = 2.0
+WRITE_HEADROOM_SECONDS = 15.0  # of the predict activity's timeout, kept to write the round
 UPDATE_CHUNK = 1000  # ids per set-based UPDATE
 
 PREDICTIONS = Prediction.__table__  # type: ignore[attr-defined]
@@ -91,11 +100,25 @@ class RoundActivities:
         # Known before the call: if this attempt is lost, they still get their row.
         await asyncio.to_thread(self._record_models, present)
         method, args = self._predict_call(data)  # before any tick: a bad call asks nobody
+        # Each model's turn: tick, then (only if the tick succeeded) predict, with no other
+        # round's call in between; a model still busy when too little time is left for both
+        # is not called, so the activity ends (and writes) before Temporal's timeout.
+        steps = [Step("tick", [Arg(ArgType.JSON, payload)]), Step(method, args)]
         async with heartbeating(HEARTBEAT_SECONDS):
-            ticks = {r.model.model_id: r for r in await runner.call(
-                "tick", [Arg(ArgType.JSON, payload)], timeout_seconds=data.timeout_seconds)}
-            answers = await runner.call(method, args, timeout_seconds=data.timeout_seconds)
-        return await asyncio.to_thread(self._persist_answers, data, present, ticks, answers)
+            turns = await runner.call_in_turn(steps, timeout_seconds=data.timeout_seconds,
+                                              budget_seconds=self._call_budget())
+        departed = await runner.departed()
+        return await asyncio.to_thread(self._persist_answers, data, present, turns, departed)
+
+    @staticmethod
+    def _call_budget() -> float | None:
+        """Seconds this attempt may spend calling models: what its start-to-close timeout
+        leaves, minus headroom to write the round."""
+        info = activity.info()
+        if info.start_to_close_timeout is None:
+            return None
+        spent = (datetime.now(UTC) - info.started_time).total_seconds()
+        return info.start_to_close_timeout.total_seconds() - spent - WRITE_HEADROOM_SECONDS
 
     def _predict_call(self, data: PredictInput) -> tuple[str, list[Arg]]:
         """The contract's predict call with this round's values, positional and typed as
@@ -119,26 +142,22 @@ class RoundActivities:
             return row.payload
 
     def _persist_answers(self, data: PredictInput, present: list[ModelIdentity],
-                         ticks: dict[str, ModelCallResult],
-                         answers: list[ModelCallResult]) -> RoundCounts:
+                         turns: list[ModelTurn], departed: list[Departure]) -> RoundCounts:
         contract = self.services.contract
+        timeout = data.timeout_seconds
         rows: dict[str, dict[str, Any]] = {}
-        for answer in answers:
-            model_id = answer.model.model_id
-            tick = ticks.get(model_id)
+        for turn in turns:
+            model_id = turn.model.model_id
+            tick, answer = turn.results[0], turn.results[-1]
             common = {"exec_time_us": answer.exec_time_us}
-            if tick is not None and tick.status != CallStatus.SUCCESS:
+            if tick.status != CallStatus.SUCCESS:  # its predict was not called
                 rows[model_id] = _prediction_row(
                     data, model_id, PredictionStatus.FAILED, **common,
-                    failed_reason=f"tick {tick.status.value.lower()}: {tick.detail}")
-            elif answer.status == CallStatus.TIMEOUT:
+                    failed_reason=f"tick: {explain(tick, timeout)}")
+            elif answer.status != CallStatus.SUCCESS:
                 rows[model_id] = _prediction_row(
                     data, model_id, PredictionStatus.FAILED, **common,
-                    failed_reason=f"timed out after {data.timeout_seconds:g}s: {answer.detail}")
-            elif answer.status == CallStatus.FAILED:
-                rows[model_id] = _prediction_row(
-                    data, model_id, PredictionStatus.FAILED, **common,
-                    failed_reason=f"model failed: {answer.detail}")
+                    failed_reason=explain(answer, timeout))
             else:
                 verdict = validate_output(contract.output_type, answer.result)
                 rows[model_id] = _prediction_row(
@@ -146,15 +165,30 @@ class RoundActivities:
                     PredictionStatus.PENDING if verdict.output else PredictionStatus.FAILED,
                     **common, output=verdict.output, raw_output=verdict.raw,
                     failed_reason=verdict.reason)
-        identities = {m.model_id: m for m in [*present, *(a.model for a in answers)]}
+        # A model the runner stopped for failing is recorded FAILED with the reason while the
+        # stop is recent (known from then on, even if it failed at Setup and never answered);
+        # a known model the orchestrator took away is ABSENT with the reason.
+        recent = utcnow() - KNOWN_MODEL_WINDOW
+        gone = {d.model.model_id: d for d in departed if d.at >= recent}
+        identities = {m.model_id: m for m in [*present, *(t.model for t in turns)]}
         with session_scope(self.services.engine) as session:
             self._upsert_models(session, list(identities.values()))
+            for departure in gone.values():
+                if departure.failed and departure.model.model_id not in identities:
+                    self._upsert_models(session, [departure.model], seen_at=departure.at)
             for model_id in self._known_models(session) | set(identities):
-                if model_id not in rows:
-                    reason = ("no answer from the model runner" if model_id in identities
-                              else "model not connected to the orchestrator")
-                    rows[model_id] = _prediction_row(data, model_id, PredictionStatus.ABSENT,
-                                                     failed_reason=reason)
+                if model_id in rows:
+                    continue
+                if model_id in gone:
+                    status = (PredictionStatus.FAILED if gone[model_id].failed
+                              else PredictionStatus.ABSENT)
+                    rows[model_id] = _prediction_row(data, model_id, status,
+                                                     failed_reason=gone[model_id].reason)
+                    continue
+                reason = ("no answer from the model runner" if model_id in identities
+                          else "model not connected to the orchestrator")
+                rows[model_id] = _prediction_row(data, model_id, PredictionStatus.ABSENT,
+                                                 failed_reason=reason)
             upsert(session, Prediction, list(rows.values()), ["input_id", "model_id"])
         counts = Counter(row["status"] for row in rows.values())
         return RoundCounts(pending=counts[PredictionStatus.PENDING],
@@ -165,8 +199,9 @@ class RoundActivities:
         with session_scope(self.services.engine) as session:
             self._upsert_models(session, models)
 
-    def _upsert_models(self, session: Any, models: list[ModelIdentity]) -> None:
-        now = utcnow()
+    def _upsert_models(self, session: Any, models: list[ModelIdentity],
+                       seen_at: datetime | None = None) -> None:
+        now = seen_at or utcnow()
         upsert(session, Model, [{
             "model_id": m.model_id, "model_name": m.model_name, "cruncher_id": m.cruncher_id,
             "cruncher_name": m.cruncher_name, "deployment_id": m.deployment_id,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -35,6 +37,14 @@ class Arg:
     value: Any
 
 
+@dataclass(frozen=True)
+class Step:
+    """One method call in a model's turn."""
+
+    method: str
+    args: Sequence[Arg] = ()
+
+
 @dataclass
 class ModelCallResult:
     model: ModelIdentity
@@ -44,8 +54,34 @@ class ModelCallResult:
     detail: str | None = None
 
 
+@dataclass
+class ModelTurn:
+    """A model's results for the steps of one turn, in order, up to the first step that did
+    not succeed (the steps after it were not called)."""
+
+    model: ModelIdentity
+    results: list[ModelCallResult]
+
+
+@dataclass(frozen=True)
+class Departure:
+    """A model that was live on this runner and is no longer, and why. `failed`: the runner
+    stopped it for failing (its rounds are FAILED with the reason); otherwise it left (the
+    orchestrator stopped it or it went away) and its rounds are ABSENT with the reason."""
+
+    model: ModelIdentity
+    reason: str
+    failed: bool
+    at: datetime
+
+
+# The detail of a call never made: the model's previous calls (another round's) held it
+# until this round's time was up.
+NOT_CALLED_BUSY = "NOT_CALLED: the model was still busy with another round's calls"
+
+
 class ModelRunner(Protocol):
-    """Calls one method on every live model at once, each with its own timeout.
+    """Calls methods on every live model at once, each model with its own timeout.
 
     Arguments are positional only, as participants' models expect them: their parameter
     names are their own (`predict(self, subject, resolve_horizon_seconds, step_seconds)`).
@@ -57,11 +93,83 @@ class ModelRunner(Protocol):
 
     async def models(self) -> list[ModelIdentity]: ...
 
-    async def call(
+    async def call_in_turn(
         self,
-        method: str,
-        args: Sequence[Arg] = (),
+        steps: Sequence[Step],
         timeout_seconds: float | None = None,
-    ) -> list[ModelCallResult]: ...
+        budget_seconds: float | None = None,
+    ) -> list[ModelTurn]:
+        """Every live model takes its turn: the steps in order, each with the timeout, and
+        none of another turn's calls in between (a model node serves one call at a time and
+        refuses an overlapping one). A step that does not succeed ends that model's turn.
+        `budget_seconds` bounds a turn including its wait for the model: a model still busy
+        when too little is left for all the steps is not called (TIMEOUT, NOT_CALLED_BUSY)."""
+        ...
+
+    async def departed(self) -> list[Departure]:
+        """Models that were live on this runner and are gone, with the reason."""
+        ...
 
     async def close(self) -> None: ...
+
+
+class ModelTurns:
+    """One lock per model, held for a whole turn: tick and predict of one round never
+    interleave with another round's on the same model, and a slow model delays only its
+    own next turn, not the other models'."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    async def take(
+        self,
+        model: ModelIdentity,
+        steps: Sequence[Step],
+        call: Callable[[Step], Awaitable[ModelCallResult]],
+        timeout_seconds: float,
+        budget_seconds: float | None,
+    ) -> ModelTurn:
+        lock = self._locks.setdefault(model.model_id, asyncio.Lock())
+        if lock.locked() and budget_seconds is not None:
+            patience = budget_seconds - len(steps) * timeout_seconds
+            try:
+                await asyncio.wait_for(lock.acquire(), max(patience, 0.0))
+            except TimeoutError:
+                return ModelTurn(model, [ModelCallResult(model, CallStatus.TIMEOUT,
+                                                         detail=NOT_CALLED_BUSY)])
+        else:
+            await lock.acquire()
+        try:
+            results: list[ModelCallResult] = []
+            for step in steps:
+                results.append(await call(step))
+                if results[-1].status != CallStatus.SUCCESS:
+                    break
+            return ModelTurn(model, results)
+        finally:
+            lock.release()
+
+
+def explain(result: ModelCallResult, timeout_seconds: float) -> str:
+    """Why a call did not succeed, in words. model-runner-client reports every gRPC error
+    as a TIMEOUT and passes none of the node's error text on, so its detail is all there is
+    to tell a deadline from a refusal, a skip or an oversized answer."""
+    detail = result.detail or ""
+    if result.status == CallStatus.FAILED:
+        if detail == "BAD_IMPLEMENTATION":
+            return ("bad implementation: the model has no such method (BAD_IMPLEMENTATION); "
+                    "the model runner client stops the model")
+        return f"model failed: {detail or 'no detail'}"
+    if detail.startswith("PREEMPTIVE_SKIP"):
+        return f"skipped by the model runner client after earlier timeouts ({detail})"
+    if detail.startswith("NOT_CALLED"):
+        return f"not called: {detail.split(': ', 1)[-1]}"
+    if detail.startswith("RESOURCE_EXHAUSTED") and "busy" in detail.lower():
+        return f"refused: the model node was still busy with an earlier call ({detail})"
+    if detail.startswith("RESOURCE_EXHAUSTED") and "larger than max" in detail:
+        return f"message too large for gRPC ({detail})"
+    if detail.startswith("UNAVAILABLE"):
+        return f"model node unreachable ({detail})"
+    if not detail or detail.startswith("DEADLINE_EXCEEDED"):
+        return f"timed out after {timeout_seconds:g}s"
+    return f"timed out after {timeout_seconds:g}s: {detail}"

@@ -2,7 +2,9 @@
 
 Arguments and answers go through the wire encoding the model nodes use, so a model sees the
 same values either way (an INT is an int, a JSON argument a fresh copy) and an answer the
-wire cannot carry fails here as it does on a node.
+wire cannot carry fails here as it does on a node. Turns are serialised per model as the
+client runner does; unlike a model node, a call that outlives its timeout does not hold the
+model (its thread runs on), and no model is ever stopped.
 """
 
 from __future__ import annotations
@@ -14,14 +16,28 @@ from typing import Any
 
 from model_runner_client.grpc.generated.commons_pb2 import Argument
 
-from coordinator_node.runners.base import Arg, CallStatus, ModelCallResult, ModelIdentity
+from coordinator_node.runners.base import (
+    Arg,
+    CallStatus,
+    Departure,
+    ModelCallResult,
+    ModelIdentity,
+    ModelTurn,
+    ModelTurns,
+    Step,
+)
 from coordinator_node.runners.encoding import arguments, decoded, positional, result_variant
+
+
+class _BadImplementation(Exception):
+    pass
 
 
 class InProcessRunner:
     def __init__(self, models: dict[ModelIdentity, Any], timeout_seconds: float = 5.0) -> None:
         self._models = models
         self._timeout = timeout_seconds
+        self._turns = ModelTurns()
 
     async def start(self) -> None:
         return None
@@ -40,11 +56,16 @@ class InProcessRunner:
 
         def run() -> Any:
             # As a node does: decode the arguments, call, encode the answer.
-            answer = getattr(instance, method)(*positional(wire))
-            return decoded(result_variant(answer))
+            bound = getattr(instance, method, None)
+            if bound is None:
+                raise _BadImplementation
+            return decoded(result_variant(bound(*positional(wire))))
 
         try:
             result = await asyncio.wait_for(asyncio.to_thread(run), limit_seconds)
+        except _BadImplementation:  # the model node's answer for a missing method
+            return ModelCallResult(identity, CallStatus.FAILED, None, elapsed_us(),
+                                   "BAD_IMPLEMENTATION")
         except TimeoutError:
             return ModelCallResult(identity, CallStatus.TIMEOUT, None, elapsed_us(),
                                    "DEADLINE_EXCEEDED")
@@ -53,18 +74,38 @@ class InProcessRunner:
                                    f"{type(exc).__name__}: {exc}")
         return ModelCallResult(identity, CallStatus.SUCCESS, result, elapsed_us())
 
+    async def call_in_turn(
+        self,
+        steps: Sequence[Step],
+        timeout_seconds: float | None = None,
+        budget_seconds: float | None = None,
+    ) -> list[ModelTurn]:
+        timeout = timeout_seconds or self._timeout
+
+        def calling(identity: ModelIdentity, instance: Any) -> Any:
+            async def call(step: Step) -> ModelCallResult:
+                # an argument the wire cannot carry fails the call, as it does there
+                return await self._call_one(identity, instance, step.method,
+                                            arguments(step.args), timeout)
+            return call
+
+        return list(await asyncio.gather(*(
+            self._turns.take(identity, steps, calling(identity, instance), timeout,
+                             budget_seconds)
+            for identity, instance in self._models.items()
+        )))
+
     async def call(
         self,
         method: str,
         args: Sequence[Arg] = (),
         timeout_seconds: float | None = None,
     ) -> list[ModelCallResult]:
-        timeout = timeout_seconds or self._timeout
-        wire = arguments(args)  # an argument the wire cannot carry fails the call, as there
-        return list(await asyncio.gather(*(
-            self._call_one(identity, instance, method, wire, timeout)
-            for identity, instance in self._models.items()
-        )))
+        turns = await self.call_in_turn([Step(method, args)], timeout_seconds)
+        return [turn.results[0] for turn in turns]
+
+    async def departed(self) -> list[Departure]:
+        return []
 
     async def close(self) -> None:
         return None

@@ -144,7 +144,11 @@ def test_compose_env_example_is_a_valid_configuration(monkeypatch: pytest.Monkey
     assert settings.temporal_address == "temporal:7233"
     assert settings.model_runner_host == "models"
     assert settings.api_key is not None
-    assert len(settings.local_models) == 3
+    # The example models' code directories, as the image has the template at /competition.
+    assert [m.replace("/competition/", "template/", 1) for m in settings.local_models] == [
+        f"template/models/{name}" for name in ("momentum", "mean_reversion", "contrarian")]
+    assert all((REPO_ROOT / m.replace("/competition/", "template/", 1)).is_dir()
+               for m in settings.local_models)
     # Its contract and feed agree: the start-up checks pass.
     competition = load_competition(settings)
     assert {c.subject for c in competition.active_configs} <= set(settings.feed_subjects)
@@ -157,8 +161,11 @@ def test_dockerfile() -> None:
     user = [line.split()[1] for line in text.splitlines() if line.startswith("USER ")]
     assert user and user[-1] not in {"root", "0"}
     assert 'ENTRYPOINT ["coordinator-node"]' in text
+    # The model runtime in a virtualenv of its own, from the repo's pinned requirements.
+    assert "/opt/model-runtime/bin/pip install -r requirements-models.txt" in text
+    assert "ENV LOCAL_MODEL_RUNNER=/opt/model-runtime/bin/model-runner" in text
     ignored = (REPO_ROOT / ".dockerignore").read_text().split()
-    assert {".venv", ".git", ".data", "compose.env", ".env"} <= set(ignored)
+    assert {".venv", ".venv-models", ".git", ".data", "compose.env", ".env"} <= set(ignored)
 
 
 def compose_command() -> list[str] | None:

@@ -91,20 +91,29 @@ def test_cli_function_creates_a_workspace_whose_tests_pass(
     assert str(workspace) in capsys.readouterr().out
 
     for expected in ("README.md", ".env.example", "pyproject.toml", "tests",
-                     "btc_trend/contract.py", "btc_trend/tracker.py", "btc_trend/models"):
+                     "btc_trend/contract.py", "btc_trend/tracker.py",
+                     "models/momentum/main.py", "models/mean_reversion/main.py",
+                     "models/contrarian/main.py"):
         assert (workspace / expected).exists(), expected
     assert not (workspace / "example_crunch").exists()
+    # A participant's layout: each model in a code directory of its own, outside the package
+    # (the model runtime skips subclasses inside the base class's package).
+    assert not (workspace / "btc_trend" / "models").exists()
+    assert "from btc_trend.tracker import TrackerBase" in (
+        workspace / "models" / "momentum" / "main.py").read_text()
     assert leftovers(workspace) == []
     assert not [p for p in workspace.rglob("*") if p.name in JUNK or p.suffix == ".pyc"]
 
     env_example = (workspace / ".env.example").read_text()
     assert "CONTRACT=btc_trend.contract:CONTRACT" in env_example
     assert "MODEL_BASE_CLASSNAME=btc_trend.tracker.TrackerBase" in env_example
-    assert "LOCAL_MODELS=btc_trend.models.momentum:MomentumTracker" in env_example
+    assert "LOCAL_MODELS=models/momentum,models/mean_reversion,models/contrarian" in env_example
     assert "CRUNCH_ID=btc-trend" in env_example
     readme = (workspace / "README.md").read_text()
     assert readme.startswith("# Btc Trend\n")
     assert "python -m pytest" in readme
+    assert "**Test a model locally**" in readme
+    assert "LOCAL_MODELS=models/my_model coordinator-node dev" in readme
     assert 'name = "btc-trend"' in (workspace / "pyproject.toml").read_text()
 
     result = run_workspace_tests(workspace)

@@ -1,11 +1,14 @@
-"""Round test helpers: a rising test feed and a real client runner on local model nodes."""
+"""Round test helpers: a rising test feed, and the real client runner on the real model
+runtime (one `model-runner` process per model, announced by the local orchestrator)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+import tempfile
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -20,14 +23,27 @@ from tests.support import eventually
 
 BASE = "example_crunch.tracker.TrackerBase"
 FEED = FeedRef(source="test", subject="BTC", kind="candle", granularity="1s")
-
-
-def model(name: str) -> str:
-    return f"tests.rounds.misbehaving:{name}"
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def id_of(name: str) -> str:
-    return str(model_identity(model(name))["model_id"])
+    return str(model_identity(name)["model_id"])
+
+
+def write_code_directory(parent: Path, name: str) -> Path:
+    """`parent/name/main.py` serving tests.rounds.misbehaving's `name`: a participant's
+    layout, so the runtime's own discovery finds the class (it is outside example_crunch)."""
+    directory = parent / name
+    directory.mkdir()
+    (directory / "main.py").write_text(
+        f"from tests.rounds.misbehaving import {name}  # noqa: F401\n")
+    return directory
+
+
+@contextmanager
+def code_directories(names: list[str]) -> Iterator[list[Path]]:
+    with tempfile.TemporaryDirectory(prefix="models-") as parent:
+        yield [write_code_directory(Path(parent), name) for name in names]
 
 
 def seed_rising_feed(engine: Engine, start: datetime, seconds: int) -> None:
@@ -58,16 +74,23 @@ def round_input(slot: datetime, **overrides: object) -> RoundInput:
 RunnerFactory = Callable[[], ModelRunnerClientRunner]
 
 
+def local_cluster(crunch_id: str, directories: list[Path]) -> LocalCluster:
+    """The misbehaving models' module comes from this repository: on the runtime's path."""
+    return LocalCluster(crunch_id, directories, BASE, python_path=[REPO_ROOT])
+
+
 @asynccontextmanager
 async def local_models(
     names: list[str], crunch_id: str = "test-crunch", model_timeout: float = 1.0
 ) -> AsyncIterator[tuple[LocalCluster, RunnerFactory]]:
-    """Local nodes hosting `names`, and a factory for real client runners connected to them."""
-    async with LocalCluster(crunch_id, [model(n) for n in names]) as cluster:
-        def make() -> ModelRunnerClientRunner:
-            return ModelRunnerClientRunner(crunch_id, "127.0.0.1", cluster.port, BASE,
-                                           timeout_seconds=model_timeout)
-        yield cluster, make
+    """`model-runner` processes serving `names` (from tests.rounds.misbehaving), and a
+    factory for real client runners connected to their orchestrator."""
+    with code_directories(names) as directories:
+        async with local_cluster(crunch_id, directories) as cluster:
+            def make() -> ModelRunnerClientRunner:
+                return ModelRunnerClientRunner(crunch_id, "127.0.0.1", cluster.port, BASE,
+                                               timeout_seconds=model_timeout)
+            yield cluster, make
 
 
 async def connected(runner: ModelRunnerClientRunner, count: int) -> None:

@@ -1,7 +1,9 @@
-"""Models that misbehave in every way the engine must survive (hosted by local nodes).
+"""Models that misbehave in every way the engine must survive, served by the real model
+runtime (`local_models` in tests/rounds/conftest.py gives each a code directory of its own).
 
-SleepyTracker and SlowTracker never answer on their own: they wait at the test's gate (the
-`model_gate` fixture), so a test decides when they answer instead of racing a sleep."""
+This module runs inside `model-runner` processes too: it imports only the competition's base
+class and the standard library. SleepyTracker and SlowTracker never answer on their own:
+they wait at the test's gate (the `model_gate` fixture)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 
 from example_crunch.tracker import TrackerBase
 
-from tests.support import wait_at_gate
+from tests.gate import wait_at_gate
 
 
 class UpTracker(TrackerBase):
@@ -80,7 +82,8 @@ class RaisingTracker(TrackerBase):
 
 
 class SlowTracker(TrackerBase):
-    """Slower than any model timeout: answers only once the test opens the gate."""
+    """Slower than any model timeout: answers only once the test opens the gate (its model
+    node stays busy with the call until then)."""
 
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
         wait_at_gate("SlowTracker")
@@ -98,5 +101,22 @@ class WrongTypeTracker(TrackerBase):
 
 
 class HugeTracker(TrackerBase):
+    """Larger than the node accepts as an output (64 KiB), small enough for gRPC."""
+
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
         return {"value": 1.0, "padding": "x" * 200_000}
+
+
+class GiantTracker(TrackerBase):
+    """Larger than model-runner-client accepts from a node (gRPC's 4 MiB; the node sends up
+    to 64 MiB)."""
+
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
+        return {"value": 1.0, "padding": "x" * (5 * 1024 * 1024)}
+
+
+class NoneTracker(TrackerBase):
+    """Forgets to return."""
+
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> Any:
+        return None

@@ -21,6 +21,7 @@ from coordinator_node.runners.base import ModelIdentity
 from coordinator_node.runners.in_process import InProcessRunner
 from coordinator_node.workflows.rounds import PredictionRoundWorkflow
 from tests.conftest import REPO_ROOT, make_settings
+from tests.gate import ModelGate
 from tests.rounds.conftest import (
     connected,
     id_of,
@@ -30,7 +31,7 @@ from tests.rounds.conftest import (
     seed_rising_feed,
 )
 from tests.rounds.misbehaving import UpTracker
-from tests.support import ModelGate, eventually, running_worker
+from tests.support import eventually, running_worker
 
 
 def rows(engine: Engine) -> list[Prediction]:
@@ -67,7 +68,9 @@ async def test_worker_killed_between_call_and_write_leaves_one_row_per_model(
             worker.send_signal(signal.SIGKILL)
             await worker.wait()
         assert rows(pg_engine) == []  # killed before the write
-        model_gate.open()  # the orphaned call may finish now: nobody is left to hear it
+        # The orphaned call may finish now: nobody is left to hear it, and its model node
+        # (one call at a time) is free for the next worker's client.
+        model_gate.open()
 
         runner = make_runner()
         async with running_worker(client, make_settings(pg_url, temporal_task_queue=task_queue),

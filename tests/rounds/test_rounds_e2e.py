@@ -1,10 +1,12 @@
 """Rounds end to end: real Temporal dev server, Postgres, the real model-runner-client and
-local gRPC model nodes."""
+the real model runtime (one `model-runner` process per model, as in production). Every way a
+participant's model can misbehave is recorded with its status and the reason."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from collections import Counter
 from datetime import timedelta
 
 from sqlalchemy import Engine, select
@@ -20,6 +22,7 @@ from coordinator_node.temporal import ROUND_STATUS
 from coordinator_node.workflows.rounds import PredictionRoundWorkflow
 from coordinator_node.workflows.snapshots import SnapshotWorkflow
 from tests.conftest import make_settings
+from tests.gate import ModelGate
 from tests.rounds.conftest import (
     connected,
     id_of,
@@ -28,17 +31,23 @@ from tests.rounds.conftest import (
     round_input,
     seed_rising_feed,
 )
-from tests.support import ModelGate, running_worker
+from tests.support import running_worker
 
-NAMES = ["UpTracker", "DownTracker", "RaisingTracker", "SlowTracker", "NanTracker",
-         "WrongTypeTracker", "HugeTracker"]
+SCORED = ["UpTracker", "DownTracker", "OldTemplateTracker"]
+FAILING = ["RaisingTracker", "SlowTracker", "NanTracker", "NoneTracker", "WrongTypeTracker",
+           "HugeTracker", "GiantTracker"]
+NAMES = SCORED + FAILING
+BUSY = "tick: refused: the model node was still busy with an earlier call (RESOURCE_EXHAUSTED: "
+SKIPPED = ("tick: skipped by the model runner client after earlier timeouts (PREEMPTIVE_SKIP: "
+           "1 consecutive timeouts)")
 
 
 async def test_rounds_score_good_models_and_explain_every_failure(
     temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str,
     model_gate: ModelGate,
 ) -> None:
-    """SlowTracker is held at the (closed) gate for the whole test: it always times out."""
+    """Three rounds at once. SlowTracker is held at the (closed) gate for the whole test: its
+    model node stays busy with its first predict, as a real one does."""
     now = now_second()
     seed_rising_feed(pg_engine, now - timedelta(minutes=5), 5 * 60 + 30)
     slots = [now - timedelta(seconds=s) for s in (30, 20, 10)]
@@ -61,7 +70,8 @@ async def test_rounds_score_good_models_and_explain_every_failure(
                 id=f"snap-{uuid.uuid4().hex[:8]}", task_queue=task_queue)
 
     assert [r.status for r in results] == ["RESOLVED"] * 3
-    assert all(r.counts.scored == 2 and r.counts.failed == 5 for r in results)
+    assert all(r.counts.scored == len(SCORED) and r.counts.failed == len(FAILING)
+               for r in results), results
     assert described.typed_search_attributes.get(ROUND_STATUS) == "DONE"
 
     with Session(pg_engine) as session:
@@ -82,19 +92,30 @@ async def test_rounds_score_good_models_and_explain_every_failure(
         rows = by_model[id_of(name)]
         return {r.status for r in rows}, {r.failed_reason for r in rows}
 
-    assert only("UpTracker") == ({"SCORED"}, {None})
+    def reasons(name: str) -> Counter[str | None]:
+        return Counter(r.failed_reason for r in by_model[id_of(name)])
+
+    for name in SCORED:
+        assert only(name) == ({"SCORED"}, {None}), name
     assert all(scores[p.id].value > 0 for p in by_model[id_of("UpTracker")])  # type: ignore[operator]
     assert all(scores[p.id].value < 0 for p in by_model[id_of("DownTracker")])  # type: ignore[operator]
+    # By position, with a str and two ints: the old template's parameter names do not matter.
+    assert all(scores[p.id].value > 0 for p in by_model[id_of("OldTemplateTracker")])  # type: ignore[operator]
+    # MODEL_FAILED on the node: model-runner-client passes none of its text on.
     assert only("RaisingTracker") == ({"FAILED"}, {"model failed: FAILED"})
-    slow_status, slow_reasons = only("SlowTracker")
-    assert slow_status == {"FAILED"}
-    # Its predict is held until it times out; after a timeout the client skips its next call
-    # (a later round's tick or predict) as a timeout too. Either way the reason says so.
-    assert all(r and r.startswith(("timed out after 2s", "tick timeout")) for r in slow_reasons), (
-        slow_reasons)
+    # Held past its timeout, its node stays busy: the next round's tick is skipped by the
+    # client (it cools a model down after a timeout), the one after refused by the node.
+    # Its predict is never sent after a tick that did not succeed.
+    slow = reasons("SlowTracker")
+    assert only("SlowTracker")[0] == {"FAILED"}
+    assert slow["timed out after 2s"] == 1 and slow[SKIPPED] == 1, slow
+    assert [r for r in slow if r and r.startswith(BUSY)] and len(slow) == 3, slow
     assert only("NanTracker") == ({"FAILED"}, {"invalid output: value: Input should be a "
                                                "finite number"})
     assert by_model[id_of("NanTracker")][0].raw_output == {"value": "NaN"}
+    assert only("NoneTracker") == ({"FAILED"}, {"invalid output: output: Input should be a "
+                                                "valid dictionary or instance of "
+                                                "InferenceOutput"})
     assert only("WrongTypeTracker")[0] == {"FAILED"}
     assert by_model[id_of("WrongTypeTracker")][0].raw_output == "up"
     assert "invalid output" in str(only("WrongTypeTracker")[1])
@@ -102,14 +123,51 @@ async def test_rounds_score_good_models_and_explain_every_failure(
     assert huge_status == {"FAILED"}
     assert all(r and r.startswith("output too large") for r in huge_reasons)
     assert by_model[id_of("HugeTracker")][0].raw_output["truncated"] is True
+    # Over gRPC's 4 MiB the client refuses the answer (and counts it as a timeout, so its
+    # next tick is skipped).
+    giant = reasons("GiantTracker")
+    too_large = [r for r in giant if r and r.startswith(
+        "message too large for gRPC (RESOURCE_EXHAUSTED: ") and "larger than max" in r]
+    assert len(too_large) == 1 and giant[too_large[0]] == 2 and giant[SKIPPED] == 1, giant
 
-    assert snapshot.snapshots == 2 and len(snapshots) == 2
+    assert snapshot.snapshots == len(SCORED) and len(snapshots) == len(SCORED)
     assert {s.prediction_count for s in snapshots} == {3}
     assert board is not None
-    assert [e["model_id"] for e in board.entries] == [id_of("UpTracker"), id_of("DownTracker")]
+    ranked = [e["model_id"] for e in board.entries]
+    assert set(ranked[:2]) == {id_of("UpTracker"), id_of("OldTemplateTracker")}
+    assert ranked[2] == id_of("DownTracker")
     assert board.entries[0]["rank"] == 1 and board.entries[0]["scores"]["score_recent"] > 0
 
     # The recorded round replays against the current workflow code.
     await Replayer(workflows=[PredictionRoundWorkflow],
                    data_converter=pydantic_data_converter).replay_workflow(
         WorkflowHistory.from_json(history.workflow_id, history.to_json()))
+
+
+async def test_concurrent_rounds_never_interleave_calls_on_a_model(
+    temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str
+) -> None:
+    """A model node serves one call at a time and keeps one instance: each round's tick and
+    predict reach it together, so every prediction answers its own round's input (EchoTracker
+    answers what its tick carried), and no call is refused as busy."""
+    now = now_second()
+    seed_rising_feed(pg_engine, now - timedelta(minutes=5), 5 * 60 + 30)
+    slots = [now - timedelta(seconds=s) for s in range(40, 0, -5)]
+    settings = make_settings(pg_url, temporal_task_queue=task_queue)
+    client = temporal_env.client
+    async with local_models(["EchoTracker"], model_timeout=5.0) as (_, make_runner):
+        runner = make_runner()
+        async with running_worker(client, settings, runner=runner):
+            await connected(runner, 1)
+            handles = [await client.start_workflow(
+                PredictionRoundWorkflow.run, round_input(slot, model_timeout_seconds=5.0),
+                id=f"round-{uuid.uuid4().hex[:8]}", task_queue=task_queue) for slot in slots]
+            results = await asyncio.gather(*(h.result() for h in handles))
+
+    assert all(r.counts.scored == 1 for r in results), results
+    with Session(pg_engine) as session:
+        asof = {i.id: i.payload["asof_ts"] for i in session.execute(select(Input)).scalars()}
+        predictions = session.execute(select(Prediction)).scalars().all()
+    assert len(predictions) == len(slots) and len(set(asof.values())) == len(slots)
+    assert all(p.output is not None and p.output["value"] == asof[p.input_id]
+               for p in predictions)

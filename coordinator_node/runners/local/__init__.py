@@ -1,2 +1,3 @@
-"""A local model orchestrator and model nodes speaking the real protocol (SPEC §8), so dev
-mode and the tests drive the real model-runner-client end to end."""
+"""A local model orchestrator speaking the real protocol (SPEC §8) and the real model
+runtime, one `model-runner` process per model, so dev mode and the tests drive the real
+model-runner-client against what participants' models run in in production."""

@@ -1,10 +1,12 @@
 """The orchestrator side of the protocol: `ws://HOST:PORT/<crunch_id>` sends `init` with every
-model's state, `update` on changes, and stops a model the client reports as failing."""
+model's state, `update` on changes, and stops a model the client reports as failing (as the
+real orchestrator does: `on_stop` ends its model node)."""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -28,6 +30,7 @@ class Orchestrator:
     crunch_id: str
     models: dict[str, ModelState] = field(default_factory=dict)
     failures: list[dict[str, Any]] = field(default_factory=list)
+    on_stop: Callable[[str], Awaitable[None]] | None = None
     _clients: set[ServerConnection] = field(default_factory=set)
 
     async def handler(self, connection: ServerConnection) -> None:
@@ -52,9 +55,18 @@ class Orchestrator:
         if event.get("event") == "report_failure":
             for failure in event.get("data", []):
                 self.failures.append(failure)
-                log.info("coordinator reports model %s: %s", failure.get("model_id"),
-                         failure.get("failure_code"))
-                await self.set_state(str(failure.get("model_id")), "STOPPED")
+                log.info("coordinator reports model %s: %s; stopping it",
+                         failure.get("model_id"), failure.get("failure_code"))
+                await self.stop(str(failure.get("model_id")))
+
+    async def stop(self, model_id: str) -> None:
+        """The model is STOPPED for every coordinator, and its node ended."""
+        model = self.models.get(model_id)
+        if model is None or model.state == "STOPPED":
+            return
+        await self.set_state(model_id, "STOPPED")
+        if self.on_stop is not None:
+            await self.on_stop(model_id)
 
     async def set_state(self, model_id: str, state: str) -> None:
         model = self.models.get(model_id)

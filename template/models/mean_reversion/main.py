@@ -1,3 +1,10 @@
+"""Mean reversion: an example model, laid out as a participant submits one.
+
+This directory is the model's code directory. The model runtime (crunch-model-runner)
+imports every module in it and serves the first subclass of `TrackerBase` it finds
+outside the `example_crunch` package; so a model lives here, not inside the package.
+"""
+
 from __future__ import annotations
 
 from typing import Any
