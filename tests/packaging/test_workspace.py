@@ -71,7 +71,10 @@ def test_the_first_template_candidate_that_exists_wins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wheel, repo = tmp_path / "_template", tmp_path / "template"
-    monkeypatch.setattr(workspace, "TEMPLATE_CANDIDATES", (wheel, repo))
+    from coordinator_node import paths
+
+    for module in (workspace, paths):  # paths finds it, workspace names where it looked
+        monkeypatch.setattr(module, "TEMPLATE_CANDIDATES", (wheel, repo))
     with pytest.raises(WorkspaceError, match=f"looked in {wheel}, {repo}"):
         template_dir()
     (repo / "example_crunch").mkdir(parents=True)
