@@ -8,6 +8,7 @@ import shutil
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg2
@@ -48,6 +49,17 @@ def _admin(sql: str) -> None:
             cur.execute(sql)
     finally:
         conn.close()
+
+
+@contextmanager
+def scratch_postgres(prefix: str) -> Iterator[str]:
+    """An empty Postgres database of its own, dropped afterwards (its connections too)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

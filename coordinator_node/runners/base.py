@@ -113,6 +113,20 @@ class ModelRunner(Protocol):
     async def close(self) -> None: ...
 
 
+class OneStepCalls:
+    """`call`: one method on every live model, as a one-step turn (each model's own turn),
+    for runners whose `call_in_turn` does the work."""
+
+    async def call_in_turn(self, steps: Sequence[Step], timeout_seconds: float | None = None,
+                           budget_seconds: float | None = None) -> list[ModelTurn]:
+        raise NotImplementedError
+
+    async def call(self, method: str, args: Sequence[Arg] = (),
+                   timeout_seconds: float | None = None) -> list[ModelCallResult]:
+        turns = await self.call_in_turn([Step(method, args)], timeout_seconds)
+        return [turn.results[0] for turn in turns]
+
+
 class ModelTurns:
     """One lock per model, held for a whole turn: tick and predict of one round never
     interleave with another round's on the same model, and a slow model delays only its

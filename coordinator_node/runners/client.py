@@ -26,13 +26,13 @@ from model_runner_client.model_concurrent_runners.model_concurrent_runner import
 from model_runner_client.model_runners.model_runner import ModelRunner as ClientModelRunner
 
 from coordinator_node.runners.base import (
-    Arg,
     CallStatus,
     Departure,
     ModelCallResult,
     ModelIdentity,
     ModelTurn,
     ModelTurns,
+    OneStepCalls,
     Step,
 )
 from coordinator_node.runners.encoding import arguments
@@ -111,7 +111,7 @@ def _watch_departures(cluster: Any,
     cluster.update_model_runs = on_update
 
 
-class ModelRunnerClientRunner:
+class ModelRunnerClientRunner(OneStepCalls):
     def __init__(self, crunch_id: str, host: str, port: int, base_classname: str,
                  timeout_seconds: float, report_failure: bool = True) -> None:
         # The client types its timeouts as whole seconds but hands them to gRPC as deadlines,
@@ -198,16 +198,6 @@ class ModelRunnerClientRunner:
                 timeout, budget_seconds)
 
         return list(await asyncio.gather(*(turn(m) for m in self._live())))
-
-    async def call(
-        self,
-        method: str,
-        args: Sequence[Arg] = (),
-        timeout_seconds: float | None = None,
-    ) -> list[ModelCallResult]:
-        """One method on every live model (each model's own turn)."""
-        turns = await self.call_in_turn([Step(method, args)], timeout_seconds)
-        return [turn.results[0] for turn in turns]
 
     async def close(self) -> None:
         if self._task is not None:

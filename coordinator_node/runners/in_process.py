@@ -17,13 +17,13 @@ from typing import Any
 from model_runner_client.grpc.generated.commons_pb2 import Argument
 
 from coordinator_node.runners.base import (
-    Arg,
     CallStatus,
     Departure,
     ModelCallResult,
     ModelIdentity,
     ModelTurn,
     ModelTurns,
+    OneStepCalls,
     Step,
 )
 from coordinator_node.runners.encoding import arguments, decoded, positional, result_variant
@@ -33,7 +33,7 @@ class _BadImplementation(Exception):
     pass
 
 
-class InProcessRunner:
+class InProcessRunner(OneStepCalls):
     def __init__(self, models: dict[ModelIdentity, Any], timeout_seconds: float = 5.0) -> None:
         self._models = models
         self._timeout = timeout_seconds
@@ -94,15 +94,6 @@ class InProcessRunner:
                              budget_seconds)
             for identity, instance in self._models.items()
         )))
-
-    async def call(
-        self,
-        method: str,
-        args: Sequence[Arg] = (),
-        timeout_seconds: float | None = None,
-    ) -> list[ModelCallResult]:
-        turns = await self.call_in_turn([Step(method, args)], timeout_seconds)
-        return [turn.results[0] for turn in turns]
 
     async def departed(self) -> list[Departure]:
         return []

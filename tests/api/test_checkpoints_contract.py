@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import math
-import shutil
-import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -34,9 +32,9 @@ from coordinator_node.db.upsert import upsert
 from coordinator_node.ids import snapshot_id
 from coordinator_node.settings import Settings
 from tests.checkpoints.test_lifecycle import built, period_end, stored
-from tests.conftest import PG_ADMIN_URL, _admin, make_settings
+from tests.conftest import make_settings
 from tests.support import eventually, running_worker
-from tests.upgrade.releases import RELEASES_DIR, release_versions
+from tests.upgrade.releases import release_versions, restored_postgres, sqlite_copy
 
 TRUSTED = ("127.0.0.1", 51000)  # inside TRUSTED_NETWORKS=127.0.0.1/32
 UNTRUSTED = ("10.1.2.3", 5000)
@@ -508,23 +506,13 @@ def release_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A release's database, restored and migrated to head."""
     version, backend = request.param
     if backend == "sqlite":
-        copy = tmp_path / "coordinator.db"
-        shutil.copy(RELEASES_DIR / version / "sqlite.db", copy)
-        url = f"sqlite:///{copy}"
+        url = sqlite_copy(version, tmp_path)
         migrate(url)
         yield url
         return
-    name = f"cn_contract_{uuid.uuid4().hex[:10]}"
-    _admin(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", url, "-f",
-                        str(RELEASES_DIR / version / "postgres.sql")],
-                       check=True, capture_output=True, text=True)
+    with restored_postgres(version, "cn_contract") as url:
         migrate(url)
         yield url
-    finally:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_checkpoints_of_an_earlier_release_are_served_in_the_contract_shape(

@@ -4,6 +4,10 @@ scripts/record_release.py): workflow histories and databases."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +27,25 @@ class RecordedHistory:
     @property
     def label(self) -> str:
         return f"{self.version}/{self.name}"
+
+
+@contextmanager
+def restored_postgres(version: str, prefix: str) -> Iterator[str]:
+    """A scratch database holding the release's pg_dump, restored with psql."""
+    from tests.conftest import scratch_postgres
+
+    with scratch_postgres(prefix) as url:
+        subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", url, "-f",
+                        str(RELEASES_DIR / version / "postgres.sql")],
+                       check=True, capture_output=True, text=True)
+        yield url
+
+
+def sqlite_copy(version: str, directory: Path) -> str:
+    """The release's SQLite file, copied into `directory` (the fixture stays untouched)."""
+    copy = directory / "coordinator.db"
+    shutil.copy(RELEASES_DIR / version / "sqlite.db", copy)
+    return f"sqlite:///{copy}"
 
 
 def release_versions() -> list[str]:

@@ -5,9 +5,6 @@ it held is still served by the report API."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,8 +16,9 @@ from sqlalchemy import text
 
 from coordinator_node.api import create_app
 from coordinator_node.db import create_db_engine, migrate
-from tests.conftest import PG_ADMIN_URL, _admin, make_settings
-from tests.upgrade.releases import RELEASES_DIR, release_versions
+from tests.conftest import make_settings
+from tests.upgrade.releases import release_versions, sqlite_copy
+from tests.upgrade.releases import restored_postgres as release_postgres
 
 
 def _json(value: Any) -> Any:
@@ -111,17 +109,8 @@ def assert_every_row_served(url: str) -> None:
 
 @pytest.fixture
 def restored_postgres(request: pytest.FixtureRequest) -> Iterator[str]:
-    version: str = request.param
-    name = f"cn_upgrade_{uuid.uuid4().hex[:10]}"
-    _admin(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-q", "-d", url, "-f",
-                        str(RELEASES_DIR / version / "postgres.sql")],
-                       check=True, capture_output=True, text=True)
+    with release_postgres(request.param, "cn_upgrade") as url:
         yield url
-    finally:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.mark.parametrize("restored_postgres", release_versions(), indirect=True)
@@ -132,6 +121,4 @@ def test_a_postgres_database_of_a_release_upgrades_and_is_served(restored_postgr
 @pytest.mark.parametrize("version", release_versions())
 def test_an_sqlite_database_of_a_release_upgrades_and_is_served(version: str,
                                                                  tmp_path: Path) -> None:
-    copy = tmp_path / "coordinator.db"
-    shutil.copy(RELEASES_DIR / version / "sqlite.db", copy)
-    assert_every_row_served(f"sqlite:///{copy}")
+    assert_every_row_served(sqlite_copy(version, tmp_path))

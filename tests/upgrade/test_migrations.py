@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from sqlalchemy import inspect
 
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.db.engine import alembic_config, upgrade_fingerprints
-from tests.conftest import PG_ADMIN_URL, _admin
+from tests.conftest import scratch_postgres
 from tests.upgrade.releases import RELEASES_DIR, release_versions
 
 INITIAL_TABLES = {
@@ -38,12 +37,8 @@ def empty_sqlite(tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def empty_postgres() -> Iterator[str]:
-    name = f"cn_migration_{uuid.uuid4().hex[:10]}"
-    _admin(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_postgres("cn_migration") as url:
+        yield url
 
 
 def tables(url: str) -> set[str]:
