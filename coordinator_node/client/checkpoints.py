@@ -8,6 +8,7 @@ are limited per workflow run (10 in flight, 2,000 in all) and each one writes hi
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -38,6 +39,10 @@ from coordinator_node.ids import (
 from coordinator_node.settings import Settings
 from coordinator_node.statuses import CheckpointStatus, Refusal
 from coordinator_node.workflows.checkpoints import CheckpointWorkflow
+
+# Temporal's rejection of an Update no workflow task processed: safe to send again.
+UNPROCESSED_UPDATE = "UnprocessedUpdate"
+UNPROCESSED_ATTEMPTS = 5
 
 RefusalKind = Literal["not_found", "illegal", "invalid", "unavailable"]
 _KIND_OF_TYPE: dict[str | None, RefusalKind] = {
@@ -126,15 +131,26 @@ async def _update(client: Client, stored: CheckpointState | None,
         if current is not None and settled(current, request):
             return current
     try:
-        if isinstance(request, ConfirmRequest):
-            return await handle.execute_update(CheckpointWorkflow.confirm, request)
-        return await handle.execute_update(CheckpointWorkflow.set_status, request)
-    except WorkflowUpdateFailedError as failed:
-        cause = failed.cause
-        if isinstance(cause, ApplicationError):
-            raise CheckpointRefused(_KIND_OF_TYPE.get(cause.type, "illegal"),
-                                    cause.message) from failed
-        raise CheckpointRefused("unavailable", f"update failed: {cause}") from failed
+        for attempt in range(1, UNPROCESSED_ATTEMPTS + 1):
+            try:
+                if isinstance(request, ConfirmRequest):
+                    return await handle.execute_update(CheckpointWorkflow.confirm, request)
+                return await handle.execute_update(CheckpointWorkflow.set_status, request)
+            except WorkflowUpdateFailedError as failed:
+                cause = failed.cause
+                if isinstance(cause, ApplicationError) and cause.type == UNPROCESSED_UPDATE:
+                    # The server dropped the Update before the workflow saw it (its task
+                    # failed or timed out under load): nothing was written, so send it again.
+                    if attempt < UNPROCESSED_ATTEMPTS:
+                        await asyncio.sleep(0.2 * attempt)
+                        continue
+                    raise CheckpointRefused(
+                        "unavailable", f"update not processed: {cause.message}") from failed
+                if isinstance(cause, ApplicationError):
+                    raise CheckpointRefused(_KIND_OF_TYPE.get(cause.type, "illegal"),
+                                            cause.message) from failed
+                raise CheckpointRefused("unavailable", f"update failed: {cause}") from failed
+        raise AssertionError("unreachable: every attempt returns or raises")
     except RPCError as err:
         if err.status != RPCStatusCode.NOT_FOUND:
             raise CheckpointRefused("unavailable", f"Temporal: {err.message}") from err
