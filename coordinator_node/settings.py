@@ -142,6 +142,14 @@ class Settings(BaseSettings):
                     "the node's repository, as `make dev` builds it)",
     )
 
+    # --- metrics -----------------------------------------------------------------------
+    worker_metrics_host: str = Field(
+        default="127.0.0.1", description="where the worker serves Prometheus metrics (the "
+                                         "SDK's and the node's); 0.0.0.0 in a container")
+    worker_metrics_port: int = Field(
+        default=9464, ge=0, le=65535, description="the worker's Prometheus `/metrics` port; "
+                                                  "0 = no metrics endpoint")
+
     # --- schedules ---------------------------------------------------------------------
     worker_bootstrap: bool = Field(
         default=True, description="create schedules and feed workflows at start (false for "

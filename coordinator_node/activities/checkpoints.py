@@ -11,6 +11,7 @@ from sqlalchemy import update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from coordinator_node.activities.timing import timed
 from coordinator_node.checkpoints.logic import (
     EmissionError,
     enrich_ranking,
@@ -49,6 +50,7 @@ class CheckpointActivities:
         self.services = services
 
     @activity.defn
+    @timed("coordinator_checkpoint_build_seconds")
     def build_checkpoint(self, data: CheckpointInput) -> BuildResult:
         """Rank the period's snapshots and store the emission as PENDING, once per period.
         A period that already has its checkpoint returns it unchanged."""

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from temporalio import activity
 
+from coordinator_node.activities.timing import timed
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Leaderboard, Model, Score, Snapshot
 from coordinator_node.db.types import utcnow
@@ -30,6 +31,7 @@ class SnapshotActivities:
         self.services = services
 
     @activity.defn
+    @timed("coordinator_snapshot_build_seconds", step="snapshots")
     def build_snapshots(self, data: PeriodInput) -> int:
         """One snapshot per model of the scores made in [start, end) (each score falls in
         exactly one period), summarised by the contract's `aggregate_snapshot`."""
@@ -52,6 +54,7 @@ class SnapshotActivities:
         return len(rows)
 
     @activity.defn
+    @timed("coordinator_snapshot_build_seconds", step="leaderboard")
     def rebuild_leaderboard(self, data: PeriodInput) -> str:
         aggregation = self.services.contract.aggregation
         longest = max(aggregation.windows.values(), default=24)

@@ -86,7 +86,7 @@ def test_the_schema_check_catches_a_broken_file(compose: dict[str, Any]) -> None
 
 
 def test_the_stack_has_every_part(services: dict[str, dict[str, Any]]) -> None:
-    assert set(services) == {"postgresql", *TEMPORAL_SERVICES, *NODE_SERVICES}
+    assert set(services) == {"postgresql", *TEMPORAL_SERVICES, *NODE_SERVICES, "prometheus"}
     assert services["postgresql"]["image"].startswith("postgres:16")
     images = {name: services[name]["image"].split(":")[0] for name in TEMPORAL_SERVICES}
     assert images == {"temporal-schema": "temporalio/admin-tools",
@@ -289,3 +289,21 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
     services = subprocess.run([*command, "config", "--services"], cwd=tmp_path,
                               capture_output=True, text=True, timeout=60)
     assert set(services.stdout.split()) == {"postgresql", *TEMPORAL_SERVICES, *NODE_SERVICES}
+    # (prometheus is in the `metrics` profile, listed only with --profile metrics)
+
+
+def test_prometheus_scrapes_the_worker_and_the_api_with_the_alert_rules(
+        services: dict[str, dict[str, Any]]) -> None:
+    prometheus = services["prometheus"]
+    assert prometheus["profiles"] == ["metrics"]
+    mounts = dict(volume.rsplit(":", 1)[0].split(":", 1) for volume in prometheus["volumes"])
+    for source in mounts:
+        assert (REPO_ROOT / source).is_file(), source
+    config = yaml.safe_load((REPO_ROOT / "deploy/prometheus/prometheus.yml").read_text())
+    assert config["rule_files"] == [mounts["./deploy/prometheus/alerts.yml"]]
+    targets = {job["job_name"]: job["static_configs"][0]["targets"]
+               for job in config["scrape_configs"]}
+    worker_env = environment(services["worker"])
+    assert worker_env["WORKER_METRICS_HOST"] == "0.0.0.0"
+    assert targets["coordinator-worker"] == [f"worker:{worker_env['WORKER_METRICS_PORT']}"]
+    assert targets["coordinator-api"] == ["api:8000"]

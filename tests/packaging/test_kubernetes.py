@@ -229,3 +229,19 @@ def test_probes_hit_real_routes_and_selectors_select(base: list[Obj], sqlite_url
     assert budget["spec"]["selector"]["matchLabels"].items() <= worker_labels.items()
     assert not budget["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
     assert worker["spec"]["replicas"] >= 2
+
+
+def test_prometheus_annotations_name_the_metrics_ports(base: list[Obj]) -> None:
+    objects = by_key(base)
+    settings = objects[("ConfigMap", "coordinator-node-settings")]["data"]
+    ports = {"coordinator-node-worker": settings["WORKER_METRICS_PORT"],
+             "coordinator-node-api": settings["API_PORT"]}
+    assert settings["WORKER_METRICS_HOST"] == "0.0.0.0"
+    for name, port in ports.items():
+        template = objects[("Deployment", name)]["spec"]["template"]
+        annotations = template["metadata"]["annotations"]
+        assert annotations == {"prometheus.io/scrape": "true", "prometheus.io/port": port,
+                               "prometheus.io/path": "/metrics"}
+        container_ports = {str(p["containerPort"]) for c in template["spec"]["containers"]
+                           for p in c.get("ports", [])}
+        assert port in container_ports, name
