@@ -12,6 +12,7 @@ from sqlalchemy import select
 from temporalio import activity
 
 from coordinator_node.activities.timing import timed
+from coordinator_node.checkpoints.commitments import commit_cycle
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Leaderboard, Model, Score, Snapshot
 from coordinator_node.db.types import utcnow
@@ -51,6 +52,8 @@ class SnapshotActivities:
             } for model_id, model_results in sorted(results.items())]
             upsert(session, Snapshot, rows, ["model_id", "period_start", "period_end"],
                    update_columns=["prediction_count", "summary", "created_at"])
+            # The cycle's Merkle commitment, in the same transaction as its snapshots.
+            commit_cycle(session, data.period_start, data.period_end)
         return len(rows)
 
     @activity.defn

@@ -15,7 +15,7 @@ from coordinator_node import __version__
 from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
 from coordinator_node.api.metrics import ApiMetrics, MetricsMiddleware
 from coordinator_node.api.offload import SharedCalls
-from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
+from coordinator_node.api.routes import checkpoints, feeds, health, merkle, rounds, schema
 from coordinator_node.competition import load_competition
 from coordinator_node.db import create_db_engine
 from coordinator_node.settings import Settings, load_settings
@@ -108,4 +108,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(rounds.router)
     app.include_router(schema.router)
     app.include_router(checkpoints.router)
+    app.include_router(merkle.router)
     return app

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.db.engine import alembic_config, upgrade_fingerprints
@@ -76,3 +76,24 @@ def test_migration_0001(empty_sqlite: str, empty_postgres: str) -> None:
     for url in (empty_sqlite, empty_postgres):
         migrate(url, "0001")
         assert tables(url) == INITIAL_TABLES
+
+
+def test_migration_0002(empty_sqlite: str, empty_postgres: str) -> None:
+    """Merkle commitments: two tables and the checkpoints' root column, on a 0001 database
+    whose checkpoints keep their rows (merkle_root NULL)."""
+    for url in (empty_sqlite, empty_postgres):
+        migrate(url, "0001")
+        engine = create_db_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO checkpoints (id, crunch_id, period_start, period_end, status, "
+                "emission, meta, created_at, updated_at) VALUES ('c-1', 'c', :t, :t, "
+                "'PAID', '{}', '{}', :t, :t)"), {"t": "2026-01-01 00:00:00+00:00"})
+        migrate(url, "0002")
+        assert tables(url) == INITIAL_TABLES | {"merkle_cycles", "merkle_nodes"}
+        columns = {c["name"] for c in inspect(engine).get_columns("checkpoints")}
+        assert "merkle_root" in columns
+        with engine.connect() as connection:
+            assert connection.execute(text(
+                "SELECT id, merkle_root FROM checkpoints")).all() == [("c-1", None)]
+        engine.dispose()
