@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import re
 import traceback
 import weakref
 from collections.abc import Awaitable, Callable
@@ -48,15 +49,51 @@ def dev_server_search_attribute_args() -> list[str]:
     return args
 
 
+class TemporalUnreachable(RuntimeError):
+    """No Temporal server answers at the configured address; the message is one line naming
+    the address, where it came from, and what to do."""
+
+
+def address_origin(settings: Settings) -> str:
+    """Where `settings.temporal_address` came from, in the operator's words."""
+    if settings.explicitly_set("temporal_address"):
+        return "TEMPORAL_ADDRESS"
+    if settings.dev_mode:
+        return "dev mode's server, TEMPORAL_DEV_PORT"
+    return "the default; set TEMPORAL_ADDRESS"
+
+
+def _short_reason(exc: BaseException) -> str:
+    text = str(exc)
+    found = re.search(r'message: "([^"]+)"', text)
+    if found:
+        return found.group(1)
+    first = (text.splitlines() or [type(exc).__name__])[0]
+    return first if len(first) <= 160 else first[:157] + "..."
+
+
+def unreachable(settings: Settings, exc: BaseException) -> TemporalUnreachable:
+    return TemporalUnreachable(
+        f"cannot reach Temporal at {settings.temporal_address} ({address_origin(settings)}): "
+        f"{_short_reason(exc)}. Start the node first (`make dev`, or `coordinator-node dev`), "
+        "or set TEMPORAL_ADDRESS to a running Temporal server's host:port")
+
+
 async def connect(settings: Settings, runtime: Runtime | None = None) -> Client:
     """The one way this node connects: pydantic converter everywhere (worker, API, CLI).
-    Without `runtime`, the SDK's process-wide default runtime."""
-    return await Client.connect(
-        settings.temporal_address,
-        namespace=settings.temporal_namespace,
-        data_converter=pydantic_data_converter,
-        runtime=runtime,
-    )
+    Without `runtime`, the SDK's process-wide default runtime. Raises `TemporalUnreachable`
+    when no server answers."""
+    try:
+        return await Client.connect(
+            settings.temporal_address,
+            namespace=settings.temporal_namespace,
+            data_converter=pydantic_data_converter,
+            runtime=runtime,
+        )
+    except RuntimeError as exc:
+        if "connect" not in str(exc).lower():
+            raise
+        raise unreachable(settings, exc) from None
 
 
 def run_with_client(settings: Settings, command: Callable[[Client], Awaitable[T]]) -> T:

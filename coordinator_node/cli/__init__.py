@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from coordinator_node.cli import checkpoints, core, feeds, workspace
 from coordinator_node.contract import ContractError
 from coordinator_node.settings import SettingsError
+from coordinator_node.temporal import TemporalUnreachable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema chatter, not news
     try:
         code = args.handler(args)
-    except (SettingsError, ContractError) as exc:
+    except (SettingsError, ContractError, TemporalUnreachable) as exc:
         print(f"coordinator-node: {exc}", file=sys.stderr)
         sys.exit(2)
     sys.exit(code or 0)
