@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from coordinator_node.cli import checkpoints, core, feeds, workspace
 from coordinator_node.contract import ContractError
+from coordinator_node.db import DatabaseNotReady
 from coordinator_node.settings import SettingsError
 from coordinator_node.temporal import TemporalUnreachable
 
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema chatter, not news
     try:
         code = args.handler(args)
-    except (SettingsError, ContractError, TemporalUnreachable) as exc:
+    except (SettingsError, ContractError, TemporalUnreachable, DatabaseNotReady) as exc:
         print(f"coordinator-node: {exc}", file=sys.stderr)
         sys.exit(2)
     sys.exit(code or 0)

@@ -13,7 +13,7 @@ from typing import Any
 
 from temporalio.client import Client
 
-from coordinator_node.cli.core import _dev_flag, _settings
+from coordinator_node.cli.core import _database, _dev_flag, _settings
 from coordinator_node.cli.feeds import _aware
 from coordinator_node.settings import Settings
 from coordinator_node.statuses import CheckpointStatus
@@ -24,9 +24,9 @@ BUILD_WAIT_SECONDS = 120
 
 def _stored(settings: Settings, checkpoint_id: str) -> Any:
     from coordinator_node.checkpoints.store import get_checkpoint, state_of
-    from coordinator_node.db import create_db_engine, session_scope
+    from coordinator_node.db import session_scope
 
-    engine = create_db_engine(settings.database_url)
+    engine = _database(settings)
     try:
         with session_scope(engine) as session:
             row = get_checkpoint(session, checkpoint_id)
@@ -41,10 +41,10 @@ def _print_json(value: Any) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from coordinator_node.checkpoints.store import list_checkpoints
-    from coordinator_node.db import create_db_engine, session_scope
+    from coordinator_node.db import session_scope
 
     settings = _settings(args)
-    engine = create_db_engine(settings.database_url)
+    engine = _database(settings)
     with session_scope(engine) as session:
         rows = list_checkpoints(session, args.status, args.limit)
     engine.dispose()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coordinator_node.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -15,6 +18,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 
         add_template_to_path()
     return settings
+
+
+def _database(settings: Settings) -> Engine:
+    """The node's database, migrated; else `DatabaseNotReady` saying which one was opened
+    and what to run."""
+    from coordinator_node.db import open_migrated
+
+    hint = "coordinator-node migrate --dev" if settings.dev_mode else "coordinator-node migrate"
+    return open_migrated(settings.database_url, hint)
 
 
 def _dev_flag(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 from temporalio.client import Client
 
-from coordinator_node.cli.core import _dev_flag, _settings
+from coordinator_node.cli.core import _database, _dev_flag, _settings
 
 
 def _aware(text: str) -> datetime:
@@ -74,7 +74,6 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from coordinator_node.db import create_db_engine
     from coordinator_node.feeds.replay import CSV_COLUMNS
     from coordinator_node.feeds.store import records_between
     from coordinator_node.feeds.types import FeedKey
@@ -82,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     settings = _settings(args)
     key = FeedKey(args.source or settings.feed_source, args.subject,
                   args.kind or settings.feed_kind, args.granularity or settings.feed_granularity)
-    engine = create_db_engine(settings.database_url)
+    engine = _database(settings)
     with Session(engine) as session, open(args.out, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
