@@ -7,7 +7,9 @@ import logging
 import signal
 from concurrent.futures import ThreadPoolExecutor
 
+from temporalio import activity
 from temporalio.client import Client
+from temporalio.exceptions import ApplicationError
 from temporalio.worker import Worker
 
 from coordinator_node.activities import build_activities
@@ -23,7 +25,55 @@ log = logging.getLogger("coordinator_node.worker")
 ACTIVITY_THREADS = 16
 
 
+def _final_attempt(info: activity.Info, error: BaseException | None) -> bool:
+    """Whether Temporal will not try this activity again after this failure."""
+    if isinstance(error, ApplicationError) and error.non_retryable:
+        return True
+    policy = info.retry_policy
+    if policy is None:
+        return False
+    if policy.maximum_attempts and info.attempt >= policy.maximum_attempts:
+        return True
+    name = type(error).__name__ if error is not None else ""
+    if isinstance(error, ApplicationError):
+        name = error.type or name
+    return name in (policy.non_retryable_error_types or [])
+
+
+class OneLineActivityRetries(logging.Filter):
+    """The SDK logs every failed activity attempt at WARNING with its whole traceback. A
+    failure that Temporal will retry becomes one line (activity, attempt, error); the
+    traceback stays for the final failure, and for every attempt at DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if (getattr(record, "__temporal_error_identifier", None) != "ActivityFailure"
+                or not record.exc_info or record.levelno < logging.WARNING
+                or logging.getLogger("coordinator_node").isEnabledFor(logging.DEBUG)):
+            return True
+        try:
+            info = activity.info()
+        except RuntimeError:  # not inside an activity's context: leave the record as it is
+            return True
+        error = record.exc_info[1]
+        if _final_attempt(info, error):
+            return True
+        reason = (str(error).splitlines() or [""])[0] if error is not None else ""
+        record.msg = "activity %s attempt %d failed, will retry: %s: %s"
+        record.args = (info.activity_type, info.attempt, type(error).__name__, reason)
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
+def quiet_activity_retries() -> None:
+    """Install `OneLineActivityRetries` on the SDK's activity logger (once)."""
+    sdk_logger = logging.getLogger("temporalio.activity")
+    if not any(isinstance(f, OneLineActivityRetries) for f in sdk_logger.filters):
+        sdk_logger.addFilter(OneLineActivityRetries())
+
+
 def build_worker(client: Client, services: Services, executor: ThreadPoolExecutor) -> Worker:
+    quiet_activity_retries()
     return Worker(
         client,
         task_queue=services.settings.temporal_task_queue,
