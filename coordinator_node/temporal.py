@@ -11,11 +11,13 @@ import weakref
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from temporalio.api.enums.v1 import IndexedValueType
+from temporalio.api.enums.v1 import IndexedValueType, TaskQueueType
 from temporalio.api.operatorservice.v1 import (
     AddSearchAttributesRequest,
     ListSearchAttributesRequest,
 )
+from temporalio.api.taskqueue.v1 import PollerInfo, TaskQueue
+from temporalio.api.workflowservice.v1 import DescribeTaskQueueRequest
 from temporalio.client import Client
 from temporalio.common import SearchAttributeKey
 from temporalio.contrib.pydantic import pydantic_data_converter
@@ -152,3 +154,13 @@ async def register_search_attributes(client: Client, namespace: str) -> list[str
             AddSearchAttributesRequest(namespace=namespace, search_attributes=missing)
         )
     return sorted(missing)
+
+
+async def worker_pollers(client: Client, namespace: str, task_queue: str,
+                         kind: TaskQueueType.ValueType =
+                         TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW) -> list[PollerInfo]:
+    """The workers that polled `task_queue` lately (the server forgets one a few minutes
+    after its last poll); each poller's `identity` is `pid@host` unless set otherwise."""
+    answer = await client.workflow_service.describe_task_queue(DescribeTaskQueueRequest(
+        namespace=namespace, task_queue=TaskQueue(name=task_queue), task_queue_type=kind))
+    return list(answer.pollers)
