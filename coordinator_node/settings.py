@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     feed_live_session_minutes: int = Field(
         default=30, ge=1, description="live-stream length before the ingest workflow rolls over"
     )
+    backfill_max_attempts: int = Field(
+        default=10, ge=0, description="attempts of one page fetch before `coordinator-node "
+                                      "backfill` gives up with the fetch's last error (0 = "
+                                      "never)")
     feed_max_backoff_seconds: int = Field(
         default=60, ge=1, description="longest wait between attempts on a failing feed source "
                                       "(at most half of RESOLVE_DEADLINE_SECONDS)")

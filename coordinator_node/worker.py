@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 from temporalio import activity
 from temporalio.client import Client
@@ -23,6 +24,7 @@ log = logging.getLogger("coordinator_node.worker")
 
 # Sync activities (psycopg2, python-binance) run here, never on the event loop.
 ACTIVITY_THREADS = 16
+HEARTBEAT_THROTTLE = timedelta(seconds=1)
 
 
 def _final_attempt(info: activity.Info, error: BaseException | None) -> bool:
@@ -81,6 +83,10 @@ def build_worker(client: Client, services: Services, executor: ThreadPoolExecuto
         activities=build_activities(services),
         activity_executor=executor,
         max_concurrent_activities=ACTIVITY_THREADS,
+        # Heartbeats reach the server within a second (the SDK would hold them up to 60 s):
+        # a backfill's progress is read from them.
+        max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+        default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
     )
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session
-from temporalio.client import Client
+from temporalio.client import Client, WorkflowFailureError
 
 from coordinator_node.cli.core import _database, _dev_flag, _settings
 
@@ -33,16 +33,13 @@ def _feed_args(parser: argparse.ArgumentParser) -> None:
     _dev_flag(parser)
 
 
-def _bar(fraction: float, width: int = 30) -> str:
-    filled = int(fraction * width)
-    return "[" + "#" * filled + "." * (width - filled) + f"] {fraction * 100:5.1f}%"
-
-
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from coordinator_node.client.backfill import start_backfill
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    from coordinator_node.client.backfill import backfill_status, start_backfill, workers_polling
     from coordinator_node.client.inputs import feed_ref
     from coordinator_node.temporal import run_with_client
-    from coordinator_node.workflows.feeds import BackfillWorkflow
 
     settings = _settings(args)
     if args.start >= args.end:
@@ -50,24 +47,47 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         return 2
     feed = feed_ref(settings, args.subject, source=args.source, kind=args.kind,
                     granularity=args.granularity)
+    out, err = Console(highlight=False), Console(stderr=True, highlight=False)
 
     async def _run(client: Client) -> int:
         # One backfill per feed at a time: a running one is joined, not duplicated.
-        handle = await start_backfill(client, settings, feed, args.start, args.end)
-        print(f"backfill {feed} [{args.start.isoformat()}, {args.end.isoformat()}) "
-              f"— workflow {handle.id}")
+        handle = await start_backfill(client, settings, feed, args.start, args.end,
+                                      args.max_attempts)
+        out.print(f"backfill {feed} [{args.start.isoformat()}, {args.end.isoformat()}) "
+                  f"— workflow {handle.id}", soft_wrap=True)
+        if not await workers_polling(client, settings):
+            err.print(f"warning: no worker polls task queue {settings.temporal_task_queue!r} "
+                      f"on {settings.temporal_address}: the backfill waits until one does "
+                      "(start `make dev` or `coordinator-node worker`)", soft_wrap=True)
         result = asyncio.ensure_future(handle.result())
-        while not result.done():
-            try:
-                progress = await handle.query(BackfillWorkflow.progress)
-            except Exception:
-                progress = None
-            if progress is not None:
-                print(f"\r{_bar(progress.fraction)} {progress.rows} records, "
-                      f"{progress.malformed} malformed", end="", flush=True)
-            await asyncio.wait([result], timeout=1.0)
-        final = result.result()
-        print(f"\r{_bar(1.0)} {final.rows} records, {final.malformed} malformed — done")
+        shown: tuple[int, str] | None = None
+        columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                   TextColumn("{task.fields[rows]} records, {task.fields[malformed]} malformed, "
+                              "at {task.fields[cursor]}"))
+        with Progress(*columns, console=out, transient=not out.is_terminal) as bar:
+            task = bar.add_task("backfill", total=1.0, rows=0, malformed=0,
+                                cursor=args.start.isoformat())
+            while not result.done():
+                try:
+                    status = await backfill_status(client, handle, args.start, args.end)
+                except Exception:
+                    status = None  # not started yet, or between runs (continue-as-new)
+                if status is not None:
+                    bar.update(task, completed=status.fraction, rows=status.rows,
+                               malformed=status.malformed, cursor=status.cursor.isoformat())
+                    if status.last_error and (status.attempt, status.last_error) != shown:
+                        shown = (status.attempt, status.last_error)
+                        err.print(f"fetch attempt {status.attempt - 1} failed: "
+                                  f"{status.last_error}; retrying", soft_wrap=True)
+                await asyncio.wait([result], timeout=0.5)
+        try:
+            final = result.result()
+        except WorkflowFailureError as failed:
+            cause = failed.cause
+            message = getattr(cause, "message", None) or str(cause or failed)
+            err.print(f"coordinator-node: {message}", soft_wrap=True)
+            return 1
+        out.print(f"100.0% {final.rows} records, {final.malformed} malformed — done")
         return 0
 
     return run_with_client(settings, _run)
@@ -102,6 +122,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     backfill = subparsers.add_parser("backfill", help="fill a past range of a feed")
     _feed_args(backfill)
+    backfill.add_argument("--max-attempts", type=int, default=None,
+                          help="attempts of one page fetch before giving up with its error "
+                               "(default: BACKFILL_MAX_ATTEMPTS; 0 = never)")
     backfill.set_defaults(handler=cmd_backfill)
 
     export = subparsers.add_parser("feed-export",
