@@ -22,6 +22,7 @@ from temporalio.client import Client
 from temporalio.common import SearchAttributeKey
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.runtime import Runtime, TelemetryConfig
+from temporalio.service import RPCError
 
 from coordinator_node.settings import Settings
 
@@ -137,6 +138,44 @@ def _clear_frames(exc: BaseException | None) -> None:
         seen.add(id(exc))
         traceback.clear_frames(exc.__traceback__)
         exc = exc.__cause__ or exc.__context__
+
+
+class SearchAttributesMissing(RuntimeError):
+    """The namespace lacks some of the node's search attributes and this worker may not add
+    them; the message names them and the command that registers them."""
+
+
+async def ensure_search_attributes(client: Client, settings: Settings) -> list[str]:
+    """At worker start: the node's custom search attributes exist on its namespace (without
+    them every round's workflow task fails, and retries forever). Missing ones are added
+    where this client may (the dev server; a self-hosted cluster with operator rights);
+    else `SearchAttributesMissing`. Returns the names added."""
+    namespace = settings.temporal_namespace
+    try:
+        existing = await client.operator_service.list_search_attributes(
+            ListSearchAttributesRequest(namespace=namespace))
+    except RPCError as exc:  # e.g. a cloud namespace: not ours to inspect
+        log.warning("could not check the search attributes of namespace %s (%s); the node "
+                    "needs %s", namespace, exc.message,
+                    ", ".join(key.name for key in SEARCH_ATTRIBUTES))
+        return []
+    missing = [key.name for key in SEARCH_ATTRIBUTES
+               if key.name not in existing.custom_attributes]
+    if not missing:
+        return []
+    try:
+        added = await register_search_attributes(client, namespace)
+    except RPCError as exc:
+        commands = "; ".join(f"temporal operator search-attribute create --namespace "
+                             f"{namespace} --name {name} --type Keyword" for name in missing)
+        raise SearchAttributesMissing(
+            f"namespace {namespace!r} on {settings.temporal_address} lacks the search "
+            f"attributes {', '.join(missing)}, and this worker may not add them "
+            f"({exc.message}): register them with `coordinator-node search-attributes` run "
+            f"with operator rights, or: {commands}") from None
+    log.info("registered the search attributes %s on namespace %s", ", ".join(added),
+             namespace)
+    return added
 
 
 async def register_search_attributes(client: Client, namespace: str) -> list[str]:

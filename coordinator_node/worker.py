@@ -15,9 +15,10 @@ from temporalio.worker import Worker
 
 from coordinator_node.activities import build_activities
 from coordinator_node.client.bootstrap import ensure_running
+from coordinator_node.runners.base import ModelRunner
 from coordinator_node.services import Services, open_services
 from coordinator_node.settings import Settings
-from coordinator_node.temporal import connect
+from coordinator_node.temporal import connect, ensure_search_attributes
 from coordinator_node.workflows import WORKFLOWS
 
 log = logging.getLogger("coordinator_node.worker")
@@ -90,14 +91,17 @@ def build_worker(client: Client, services: Services, executor: ThreadPoolExecuto
     )
 
 
-async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    """Run until `stop` is set (or SIGINT/SIGTERM when run as a process)."""
+async def run_worker(settings: Settings, stop: asyncio.Event | None = None,
+                     runner: ModelRunner | None = None) -> None:
+    """Run until `stop` is set (or SIGINT/SIGTERM when run as a process). Without `runner`,
+    the model-runner-client one."""
     stop = stop or asyncio.Event()
     # Services first: a contract that cannot load stops the worker before anything else.
-    async with open_services(settings) as services:
+    async with open_services(settings, runner=runner) as services:
         client = await connect_with_retry(settings, stop)
         if client is None:
             return
+        await ensure_search_attributes(client, settings)  # or refuse, naming them
         if not WORKFLOWS and not build_activities(services):
             log.warning("no workflows or activities registered yet; idling")
             await stop.wait()

@@ -11,7 +11,7 @@ from coordinator_node.cli import checkpoints, core, feeds, workspace
 from coordinator_node.contract import ContractError
 from coordinator_node.db import DatabaseNotReady
 from coordinator_node.settings import SettingsError
-from coordinator_node.temporal import TemporalUnreachable
+from coordinator_node.temporal import SearchAttributesMissing, TemporalUnreachable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +33,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema chatter, not news
     try:
         code = args.handler(args)
-    except (SettingsError, ContractError, TemporalUnreachable, DatabaseNotReady) as exc:
+    except (SettingsError, ContractError, TemporalUnreachable, DatabaseNotReady,
+            SearchAttributesMissing) as exc:
         print(f"coordinator-node: {exc}", file=sys.stderr)
         sys.exit(2)
     sys.exit(code or 0)
