@@ -29,5 +29,6 @@ def register(subparsers: Any) -> None:
                       help="the competition's name, e.g. btc-trend (the directory btc-trend/ "
                            "holding the package btc_trend) or btc_trend")
     init.add_argument("--directory", type=Path, default=None,
-                      help="where to create NAME/ (default: the current directory)")
+                      help="the parent directory: the workspace is created as DIR/NAME "
+                           "(default: the current directory)")
     init.set_defaults(handler=cmd_init_workspace)
