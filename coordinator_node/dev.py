@@ -8,6 +8,7 @@ process in its own process group. Ctrl-C or SIGTERM stops them all, newest first
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -55,6 +56,20 @@ def port_open(host: str, port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.3)
         return sock.connect_ex((host, port)) == 0
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether a server could bind `host:port` now (as the servers do, with SO_REUSEADDR:
+    a socket in TIME_WAIT does not count, a listener does)."""
+    if port_open(host, port):
+        return False
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float,
@@ -131,17 +146,43 @@ class DevStack:
     def node_command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "coordinator_node", *args]
 
+    def ports(self) -> list[tuple[str, str, int]]:
+        """Every port dev mode will bind: (setting, host, port)."""
+        s = self.settings
+        wanted = []
+        if not s.explicitly_set("temporal_address"):
+            wanted += [("TEMPORAL_DEV_PORT", "127.0.0.1", s.temporal_dev_port),
+                       ("TEMPORAL_UI_PORT", "127.0.0.1", s.temporal_ui_port)]
+        wanted.append(("API_PORT", s.api_host, s.api_port))
+        if s.local_models:
+            wanted.append(("MODEL_RUNNER_PORT", s.model_runner_host, s.model_runner_port))
+        if s.worker_metrics_port:
+            wanted.append(("WORKER_METRICS_PORT", s.worker_metrics_host, s.worker_metrics_port))
+        return wanted
+
+    def check_ports(self) -> None:
+        """Refuse, naming every taken port and its setting, before anything starts."""
+        wanted = self.ports()
+        taken = [(name, host, port) for name, host, port in wanted if not port_free(host, port)]
+        seen: dict[int, str] = {}
+        for name, _host, port in wanted:
+            if port in seen:
+                raise DevError(f"{seen[port]} and {name} are both {port}: give each its own port")
+            seen[port] = name
+        if not taken:
+            return
+        names = ", ".join(f"{port} ({name})" for name, _host, port in taken)
+        advice = ("stop what holds them, or move them: e.g. " + " ".join(
+            f"{name}={port + 1}" for name, _host, port in taken) + " make dev")
+        if any(name.startswith("TEMPORAL_") for name, _h, _p in taken):
+            advice += "; or set TEMPORAL_ADDRESS to use the Temporal server already there"
+        raise DevError(f"port{'s' if len(taken) > 1 else ''} already in use: {names}: {advice}")
+
     def start_temporal(self) -> str:
         settings = self.settings
         if settings.explicitly_set("temporal_address"):
             return settings.temporal_address
         port, ui_port = settings.temporal_dev_port, settings.temporal_ui_port
-        for p in (port, ui_port):
-            if port_open("127.0.0.1", p):
-                raise DevError(
-                    f"port {p} is already in use: another Temporal server is running? Stop it, "
-                    "or set TEMPORAL_ADDRESS to use it, or TEMPORAL_DEV_PORT/TEMPORAL_UI_PORT."
-                )
         data_dir = Path(settings.data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
         temporal = Child(
@@ -160,11 +201,21 @@ class DevStack:
                    "Temporal dev server", 60, temporal.alive)
         return f"127.0.0.1:{port}"
 
+    def preflight(self) -> list[Child]:
+        """Everything that can be checked before a child process starts: the contract and
+        its prediction configs (settings were checked on load), every part's own checks (e.g.
+        the model runtime is installed), and every port dev mode will bind."""
+        from coordinator_node.competition import load_competition
+
+        load_competition(self.settings)  # ContractError: reported once, by the command line
+        extras = [child for child in (extra(self) for extra in EXTRA_CHILDREN) if child]
+        self.check_ports()
+        return extras
+
     def start(self) -> None:
         from coordinator_node.db import migrate
 
-        # Every part's own checks (e.g. the model runtime is installed) before anything starts.
-        extras = [child for child in (extra(self) for extra in EXTRA_CHILDREN) if child]
+        extras = self.preflight()
         temporal_address = self.start_temporal()
         migrate(self.settings.database_url)
         env = self.child_env(temporal_address)
@@ -179,10 +230,35 @@ class DevStack:
             child.start(env)
             self.children.append(child)
         api_url = f"http://{self.settings.api_host}:{self.settings.api_port}"
-        wait_until(lambda: http_ok(f"{api_url}/healthz"), "report API", 60, api.alive)
-        self.print_banner(temporal_address, api_url)
+        # "Running" means answering: the API ready (database and Temporal), the worker
+        # polling its task queue, the models served (their ready check above).
+        wait_until(lambda: http_ok(f"{api_url}/readyz"), "report API", 60, api.alive)
+        self.wait_for_worker(worker)
+        self.print_banner(temporal_address, api_url, worker)
 
-    def print_banner(self, temporal_address: str, api_url: str) -> None:
+    def wait_for_worker(self, worker: Child, timeout: float = 120.0) -> None:
+        """Until the worker child (by its pid) polls the task queue."""
+        from coordinator_node.temporal import run_with_client, worker_pollers
+
+        settings = self.settings
+        pid = worker.process.pid if worker.process else -1
+
+        async def polling(client: Any) -> None:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                pollers = await worker_pollers(client, settings.temporal_namespace,
+                                               settings.temporal_task_queue)
+                if any(p.identity.startswith(f"{pid}@") for p in pollers):
+                    return
+                if not worker.alive():
+                    raise DevError("worker exited during start-up")
+                await asyncio.sleep(0.3)
+            raise DevError(f"the worker did not poll task queue {settings.temporal_task_queue!r} "
+                           f"within {timeout:.0f}s")
+
+        run_with_client(settings, polling)
+
+    def print_banner(self, temporal_address: str, api_url: str, worker: Child) -> None:
         s = self.settings
         ui = ("(external server)" if s.explicitly_set("temporal_address")
               else f"http://127.0.0.1:{s.temporal_ui_port}")
@@ -191,6 +267,8 @@ class DevStack:
             f"  Temporal Web UI  {ui}\n"
             f"  Temporal gRPC    {temporal_address} (namespace {s.temporal_namespace})\n"
             f"  Report API       {api_url}  (OpenAPI docs at {api_url}/docs)\n"
+            f"  Worker           pid {worker.process.pid if worker.process else '?'}, polling "
+            f"task queue {s.temporal_task_queue}\n"
             f"  Database         {s.database_url}\n"
             f"  Feed             {s.feed_source} {','.join(s.feed_subjects)} "
             f"{s.feed_kind} {s.feed_granularity}\n"
@@ -261,6 +339,7 @@ EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = [local_models_child]
 
 def run_dev() -> int:
     settings = load_settings(dev=True)
+    add_template_to_path()  # the example competition, checked here before anything starts
     stack = DevStack(settings)
     stopping = False
 

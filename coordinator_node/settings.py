@@ -19,6 +19,7 @@ from dotenv import dotenv_values
 from pydantic import (
     Field,
     IPvAnyNetwork,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     field_validator,
@@ -41,6 +42,9 @@ FeedKind = Literal["tick", "candle"]
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", validate_default=True)
+    # What the operator set (environment, `.env`, arguments), as opposed to what a profile
+    # filled in; None: every field set at construction counts.
+    _explicit: set[str] | None = PrivateAttr(default=None)
 
     # --- storage -----------------------------------------------------------------------
     database_url: str = "sqlite:///.data/coordinator.db"
@@ -121,6 +125,10 @@ class Settings(BaseSettings):
     feed_live_session_minutes: int = Field(
         default=30, ge=1, description="live-stream length before the ingest workflow rolls over"
     )
+    backfill_max_attempts: int = Field(
+        default=10, ge=0, description="attempts of one page fetch before `coordinator-node "
+                                      "backfill` gives up with the fetch's last error (0 = "
+                                      "never)")
     feed_max_backoff_seconds: int = Field(
         default=60, ge=1, description="longest wait between attempts on a failing feed source "
                                       "(at most half of RESOLVE_DEADLINE_SECONDS)")
@@ -266,7 +274,8 @@ class Settings(BaseSettings):
         return timedelta(seconds=self.checkpoint_interval_seconds)
 
     def explicitly_set(self, field: str) -> bool:
-        return field in self.model_fields_set
+        explicit = self._explicit if self._explicit is not None else self.model_fields_set
+        return field in explicit
 
 
 # What `coordinator-node dev` uses for every value the operator has not set explicitly.
@@ -362,16 +371,29 @@ def legacy_overrides(env: dict[str, str]) -> dict[str, str]:
     return overrides
 
 
+def dev_temporal_address(settings: Settings) -> str:
+    """Where dev mode's own Temporal server listens."""
+    return f"127.0.0.1:{settings.temporal_dev_port}"
+
+
 def load_settings(dev: bool = False, **overrides: Any) -> Settings:
-    """Read settings; on a bad value raise `SettingsError` naming the variable."""
+    """Read settings; on a bad value raise `SettingsError` naming the variable.
+
+    The Temporal address is resolved here, once, for every command: `TEMPORAL_ADDRESS` when
+    set, else (dev profile) dev mode's own server at 127.0.0.1:`TEMPORAL_DEV_PORT`, else the
+    default."""
     env_file = Settings.model_config.get("env_file")
     legacy = legacy_overrides(_environment(env_file if isinstance(env_file, str) else None))
     overrides = {**legacy, **overrides}
     try:
         settings = Settings(**overrides)
         if dev:
+            explicit = set(settings.model_fields_set)
             unset = {k: v for k, v in DEV_PROFILE.items() if not settings.explicitly_set(k)}
+            if not settings.explicitly_set("temporal_address"):
+                unset["temporal_address"] = dev_temporal_address(settings)
             settings = Settings(**overrides, **unset)
+            settings._explicit = explicit
     except ValidationError as exc:
         problems = "; ".join(
             f"{_env_name(err['loc'])}: {err['msg']} (got {err.get('input')!r})"

@@ -5,21 +5,24 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import re
 import traceback
 import weakref
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from temporalio.api.enums.v1 import IndexedValueType
+from temporalio.api.enums.v1 import IndexedValueType, TaskQueueType
 from temporalio.api.operatorservice.v1 import (
     AddSearchAttributesRequest,
     ListSearchAttributesRequest,
 )
+from temporalio.api.taskqueue.v1 import PollerInfo, TaskQueue
+from temporalio.api.workflowservice.v1 import DescribeTaskQueueRequest
 from temporalio.client import Client
 from temporalio.common import SearchAttributeKey
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.runtime import Runtime, TelemetryConfig
-from temporalio.service import TLSConfig
+from temporalio.service import RPCError, TLSConfig
 
 from coordinator_node.settings import Settings, read_pem
 
@@ -65,19 +68,54 @@ def tls_config(settings: Settings) -> TLSConfig | bool:
     )
 
 
+class TemporalUnreachable(RuntimeError):
+    """No Temporal server answers at the configured address; the message is one line naming
+    the address, where it came from, and what to do."""
+
+
+def address_origin(settings: Settings) -> str:
+    """Where `settings.temporal_address` came from, in the operator's words."""
+    if settings.explicitly_set("temporal_address"):
+        return "TEMPORAL_ADDRESS"
+    if settings.dev_mode:
+        return "dev mode's server, TEMPORAL_DEV_PORT"
+    return "the default; set TEMPORAL_ADDRESS"
+
+
+def _short_reason(exc: BaseException) -> str:
+    text = str(exc)
+    found = re.search(r'message: "([^"]+)"', text)
+    if found:
+        return found.group(1)
+    first = (text.splitlines() or [type(exc).__name__])[0]
+    return first if len(first) <= 160 else first[:157] + "..."
+
+
+def unreachable(settings: Settings, exc: BaseException) -> TemporalUnreachable:
+    return TemporalUnreachable(
+        f"cannot reach Temporal at {settings.temporal_address} ({address_origin(settings)}): "
+        f"{_short_reason(exc)}. Start the node first (`make dev`, or `coordinator-node dev`), "
+        "or set TEMPORAL_ADDRESS to a running Temporal server's host:port")
+
+
 async def connect(settings: Settings, runtime: Runtime | None = None) -> Client:
     """The one way this node connects (worker, API, CLI): pydantic converter everywhere, and
     the cluster's TLS and API key when it is secured. Without `runtime`, the SDK's
-    process-wide default runtime."""
+    process-wide default runtime. Raises `TemporalUnreachable` when no server answers."""
     api_key = settings.temporal_api_key
-    return await Client.connect(
-        settings.temporal_address,
-        namespace=settings.temporal_namespace,
-        data_converter=pydantic_data_converter,
-        runtime=runtime,
-        tls=tls_config(settings),
-        api_key=api_key.get_secret_value() if api_key else None,
-    )
+    try:
+        return await Client.connect(
+            settings.temporal_address,
+            namespace=settings.temporal_namespace,
+            data_converter=pydantic_data_converter,
+            runtime=runtime,
+            tls=tls_config(settings),
+            api_key=api_key.get_secret_value() if api_key else None,
+        )
+    except RuntimeError as exc:
+        if "connect" not in str(exc).lower():
+            raise
+        raise unreachable(settings, exc) from None
 
 
 def run_with_client(settings: Settings, command: Callable[[Client], Awaitable[T]]) -> T:
@@ -121,6 +159,44 @@ def _clear_frames(exc: BaseException | None) -> None:
         exc = exc.__cause__ or exc.__context__
 
 
+class SearchAttributesMissing(RuntimeError):
+    """The namespace lacks some of the node's search attributes and this worker may not add
+    them; the message names them and the command that registers them."""
+
+
+async def ensure_search_attributes(client: Client, settings: Settings) -> list[str]:
+    """At worker start: the node's custom search attributes exist on its namespace (without
+    them every round's workflow task fails, and retries forever). Missing ones are added
+    where this client may (the dev server; a self-hosted cluster with operator rights);
+    else `SearchAttributesMissing`. Returns the names added."""
+    namespace = settings.temporal_namespace
+    try:
+        existing = await client.operator_service.list_search_attributes(
+            ListSearchAttributesRequest(namespace=namespace))
+    except RPCError as exc:  # e.g. a cloud namespace: not ours to inspect
+        log.warning("could not check the search attributes of namespace %s (%s); the node "
+                    "needs %s", namespace, exc.message,
+                    ", ".join(key.name for key in SEARCH_ATTRIBUTES))
+        return []
+    missing = [key.name for key in SEARCH_ATTRIBUTES
+               if key.name not in existing.custom_attributes]
+    if not missing:
+        return []
+    try:
+        added = await register_search_attributes(client, namespace)
+    except RPCError as exc:
+        commands = "; ".join(f"temporal operator search-attribute create --namespace "
+                             f"{namespace} --name {name} --type Keyword" for name in missing)
+        raise SearchAttributesMissing(
+            f"namespace {namespace!r} on {settings.temporal_address} lacks the search "
+            f"attributes {', '.join(missing)}, and this worker may not add them "
+            f"({exc.message}): register them with `coordinator-node search-attributes` run "
+            f"with operator rights, or: {commands}") from None
+    log.info("registered the search attributes %s on namespace %s", ", ".join(added),
+             namespace)
+    return added
+
+
 async def register_search_attributes(client: Client, namespace: str) -> list[str]:
     """Add the attributes missing on an existing cluster; returns the names added."""
     existing = await client.operator_service.list_search_attributes(
@@ -136,3 +212,13 @@ async def register_search_attributes(client: Client, namespace: str) -> list[str
             AddSearchAttributesRequest(namespace=namespace, search_attributes=missing)
         )
     return sorted(missing)
+
+
+async def worker_pollers(client: Client, namespace: str, task_queue: str,
+                         kind: TaskQueueType.ValueType =
+                         TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW) -> list[PollerInfo]:
+    """The workers that polled `task_queue` lately (the server forgets one a few minutes
+    after its last poll); each poller's `identity` is `pid@host` unless set otherwise."""
+    answer = await client.workflow_service.describe_task_queue(DescribeTaskQueueRequest(
+        namespace=namespace, task_queue=TaskQueue(name=task_queue), task_queue_type=kind))
+    return list(answer.pollers)

@@ -6,25 +6,78 @@ import asyncio
 import logging
 import signal
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
+from temporalio import activity
 from temporalio.client import Client
+from temporalio.exceptions import ApplicationError
 from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.worker import Worker
 
 from coordinator_node.activities import build_activities
 from coordinator_node.client.bootstrap import ensure_running
+from coordinator_node.runners.base import ModelRunner
 from coordinator_node.services import Services, open_services
 from coordinator_node.settings import Settings, SettingsError
-from coordinator_node.temporal import connect
+from coordinator_node.temporal import connect, ensure_search_attributes
 from coordinator_node.workflows import WORKFLOWS
 
 log = logging.getLogger("coordinator_node.worker")
 
 # Sync activities (psycopg2, python-binance) run here, never on the event loop.
 ACTIVITY_THREADS = 16
+HEARTBEAT_THROTTLE = timedelta(seconds=1)
+
+
+def _final_attempt(info: activity.Info, error: BaseException | None) -> bool:
+    """Whether Temporal will not try this activity again after this failure."""
+    if isinstance(error, ApplicationError) and error.non_retryable:
+        return True
+    policy = info.retry_policy
+    if policy is None:
+        return False
+    if policy.maximum_attempts and info.attempt >= policy.maximum_attempts:
+        return True
+    name = type(error).__name__ if error is not None else ""
+    if isinstance(error, ApplicationError):
+        name = error.type or name
+    return name in (policy.non_retryable_error_types or [])
+
+
+class OneLineActivityRetries(logging.Filter):
+    """The SDK logs every failed activity attempt at WARNING with its whole traceback. A
+    failure that Temporal will retry becomes one line (activity, attempt, error); the
+    traceback stays for the final failure, and for every attempt at DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if (getattr(record, "__temporal_error_identifier", None) != "ActivityFailure"
+                or not record.exc_info or record.levelno < logging.WARNING
+                or logging.getLogger("coordinator_node").isEnabledFor(logging.DEBUG)):
+            return True
+        try:
+            info = activity.info()
+        except RuntimeError:  # not inside an activity's context: leave the record as it is
+            return True
+        error = record.exc_info[1]
+        if _final_attempt(info, error):
+            return True
+        reason = (str(error).splitlines() or [""])[0] if error is not None else ""
+        record.msg = "activity %s attempt %d failed, will retry: %s: %s"
+        record.args = (info.activity_type, info.attempt, type(error).__name__, reason)
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
+def quiet_activity_retries() -> None:
+    """Install `OneLineActivityRetries` on the SDK's activity logger (once)."""
+    sdk_logger = logging.getLogger("temporalio.activity")
+    if not any(isinstance(f, OneLineActivityRetries) for f in sdk_logger.filters):
+        sdk_logger.addFilter(OneLineActivityRetries())
 
 
 def build_worker(client: Client, services: Services, executor: ThreadPoolExecutor) -> Worker:
+    quiet_activity_retries()
     return Worker(
         client,
         task_queue=services.settings.temporal_task_queue,
@@ -32,18 +85,25 @@ def build_worker(client: Client, services: Services, executor: ThreadPoolExecuto
         activities=build_activities(services),
         activity_executor=executor,
         max_concurrent_activities=ACTIVITY_THREADS,
+        # Heartbeats reach the server within a second (the SDK would hold them up to 60 s):
+        # a backfill's progress is read from them.
+        max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+        default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
     )
 
 
-async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    """Run until `stop` is set (or SIGINT/SIGTERM when run as a process)."""
+async def run_worker(settings: Settings, stop: asyncio.Event | None = None,
+                     runner: ModelRunner | None = None) -> None:
+    """Run until `stop` is set (or SIGINT/SIGTERM when run as a process). Without `runner`,
+    the model-runner-client one."""
     stop = stop or asyncio.Event()
     # Services first: a contract that cannot load stops the worker before anything else.
-    async with open_services(settings) as services:
+    async with open_services(settings, runner=runner) as services:
         runtime = metrics_runtime(settings)
         client = await connect_with_retry(settings, stop, runtime)
         if client is None:
             return
+        await ensure_search_attributes(client, settings)  # or refuse, naming them
         if not WORKFLOWS and not build_activities(services):
             log.warning("no workflows or activities registered yet; idling")
             await stop.wait()

@@ -133,6 +133,8 @@ async def test_dev_command_runs_everything_and_stops_cleanly(
     assert process.returncode == 0, output
     assert "coordinator-node dev is running" in output
     banner = output.split("coordinator-node dev is running", 1)[1].split("Ctrl-C", 1)[0]
+    # "running" is said once the worker polls its task queue (and /readyz answers)
+    assert re.search(r"\n  Worker +pid \d+, polling task queue coordinator-node\n", banner), banner
     for name in EXAMPLES:  # the banner names each model's process
         assert re.search(rf"\n    {name} +model-runner pid \d+ on 127\.0\.0\.1:\d+ ", banner), (
             banner)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -72,10 +73,11 @@ async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path)
              "WORKER_METRICS_PORT": free_port()}
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "coordinator_node", "dev", cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-        start_new_session=True)
+    console = tmp_path / "console.log"  # what a person sees in the terminal
+    with console.open("wb") as sink:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "coordinator_node", "dev", cwd=tmp_path, env=env,
+            stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     api = f"http://127.0.0.1:{ports['API_PORT']}"
 
     async def scored_or_exited() -> Progress:
@@ -131,6 +133,63 @@ async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path)
         assert status == 200
         assert 'coordinator_api_requests_total{method="GET",route="/reports/leaderboard",' \
                'status="200"}' in raw.decode()
+
+        # The README's tour from a second terminal: the `--dev` commands find dev mode's
+        # Temporal server on its moved port (TEMPORAL_DEV_PORT), nothing else.
+        second = {k: v for k, v in env.items() if k != "TEMPORAL_DEV_PORT"}
+        second["TEMPORAL_DEV_PORT"] = str(ports["TEMPORAL_DEV_PORT"])
+        the_id = None
+        for args in (["checkpoint", "create", "--dev"],
+                     ["checkpoint", "confirm", "ID", "--tx-hash", "5Yxq", "--dev"],
+                     ["checkpoint", "status", "ID", "CLAIMABLE", "--dev"]):
+            args = [the_id if a == "ID" else a for a in args]
+            done = await asyncio.to_thread(
+                subprocess.run, [sys.executable, "-m", "coordinator_node", *args], cwd=tmp_path,
+                env=second, capture_output=True, text=True, timeout=180)
+            assert done.returncode == 0, (args, done.stderr)
+            assert "Traceback" not in done.stderr, done.stderr
+            the_id = the_id or json.loads(done.stdout)["checkpoint_id"]
+
+        # Dev mode's console: a line per finished round, snapshot cycle and checkpoint step.
+        def console_lines() -> list[str] | None:
+            lines = console.read_text(errors="replace").splitlines()
+            said = "\n".join(lines)
+            wanted = [f"checkpoint {the_id}: built, PENDING",
+                      f"checkpoint {the_id}: PENDING → SUBMITTED (cli, tx 5Yxq)",
+                      f"checkpoint {the_id}: SUBMITTED → CLAIMABLE (cli)"]
+            return lines if all(w in said for w in wanted) else None
+
+        lines = await eventually(console_lines, within=30, every=0.5,
+                                 what="the checkpoint's steps on the console")
+        rounds = [ln for ln in lines if re.search(
+            r"coordinator_node.progress: round btc-\S+ \S+ DONE: \d+ scored, \d+ failed, "
+            r"\d+ absent$", ln)]
+        assert {c for c in CONFIGS if any(f"round {c} " in ln for ln in rounds)} == CONFIGS
+        assert any(re.search(r"coordinator_node.progress: snapshot \S+: 3 models, leader "
+                             r"\w+ \(", ln) for ln in lines), lines[-40:]
+        assert not any("Traceback" in ln for ln in lines)
+
+        # Tamper evidence: a snapshot the checkpoint covers has a proof that verifies
+        # offline, and the same proof with one byte flipped does not.
+        checkpoint = get_json(f"{api}/reports/checkpoints/{the_id}")
+        covered = [s for s in get_json(f"{api}/reports/snapshots?limit=100")
+                   if s["period_end"] <= checkpoint["period_end"]]
+        status, raw = get(f"{api}/reports/merkle/proof?snapshot_id="
+                          f"{urllib.parse.quote(covered[-1]['id'])}")
+        assert status == 200, raw
+        proof = json.loads(raw)
+        assert proof["checkpoint"]["checkpoint_id"] == the_id
+        assert proof["checkpoint"]["merkle_root"] == checkpoint["meta"]["merkle_root"]
+        good, bad = tmp_path / "proof.json", tmp_path / "flipped.json"
+        good.write_bytes(raw)
+        root = proof["cycle_root"]
+        bad.write_bytes(raw.replace(root.encode(), (("0" if root[0] != "0" else "1")
+                                                    + root[1:]).encode()))
+        for path, code in ((good, 0), (bad, 1)):
+            verified = await asyncio.to_thread(
+                subprocess.run, [sys.executable, "-m", "coordinator_node", "verify-proof",
+                                 str(path)], capture_output=True, text=True, timeout=60)
+            assert verified.returncode == code, (path, verified.stdout, verified.stderr)
 
         # Each config's rounds are their own workflows, found by the search attribute.
         for config in CONFIGS:

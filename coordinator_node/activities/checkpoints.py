@@ -11,6 +11,7 @@ from sqlalchemy import update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from coordinator_node.activities.progress import progress
 from coordinator_node.activities.timing import timed
 from coordinator_node.checkpoints.commitments import checkpoint_root, period_cycles
 from coordinator_node.checkpoints.logic import (
@@ -87,6 +88,7 @@ class CheckpointActivities:
                 reason = (f"no ranked model in [{start.isoformat()}, "
                           f"{data.period_end.isoformat()}): {snapshot_count} snapshots, none "
                           f"with a finite {aggregation.score_field!r}; no checkpoint built")
+                progress.info("checkpoint %s: not built (%s)", the_id, reason)
                 return BuildResult(built=False, state=CheckpointState(
                     checkpoint_id=the_id, status=CheckpointPhase.NOT_BUILT, period_start=start,
                     period_end=data.period_end, detail=reason))
@@ -125,6 +127,8 @@ class CheckpointActivities:
             }], ["checkpoint_id", "to_status"])
             row = session.get(Checkpoint, the_id)
             assert row is not None
+            progress.info("checkpoint %s: built, PENDING ([%s, %s), %d models)", the_id,
+                          start.isoformat(), data.period_end.isoformat(), len(ranking))
             return BuildResult(built=True, state=state_of(row), ranking=ranking)
 
     @activity.defn
@@ -155,6 +159,9 @@ class CheckpointActivities:
                 "at": data.at,
             }], ["checkpoint_id", "to_status"])
             session.refresh(row)
+            progress.info("checkpoint %s: %s → %s (%s%s)", row.id, data.from_status,
+                          data.to_status, data.actor,
+                          f", tx {data.tx_hash}" if data.tx_hash else "")
             return state_of(row)
 
 

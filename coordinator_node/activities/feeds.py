@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,6 +21,7 @@ from coordinator_node.db.types import utcnow
 from coordinator_node.feeds.messages import (
     CatchUpRangeInput,
     FeedStateInput,
+    FetchHeartbeat,
     FetchPagesInput,
     FetchPagesResult,
     LiveInput,
@@ -86,15 +87,13 @@ class FeedActivities:
 
     @activity.defn
     def fetch_pages(self, data: FetchPagesInput) -> FetchPagesResult:
-        """Page through [start, end), one transaction per page; the heartbeat carries the
-        cursor, so a retried attempt resumes after the last committed page."""
+        """Page through [start, end), one transaction per page. After every page the
+        heartbeat carries the cursor (a retried attempt resumes after the last committed page)
+        and the records stored so far (the backfill command's progress)."""
         key = data.feed.key
         provider = self.provider(key.source)
-        details = activity.info().heartbeat_details
-        cursor: datetime | None = (
-            datetime.fromisoformat(details[0]) if details else data.start
-        )
-        rows = malformed = 0
+        cursor: datetime | None
+        cursor, rows, malformed = _resume(activity.info().heartbeat_details, data.start)
         for _ in range(data.max_pages):
             if cursor is None or cursor >= data.end:
                 return FetchPagesResult(next_start=None, rows=rows, malformed=malformed)
@@ -103,7 +102,10 @@ class FeedActivities:
             rows += len(page.rows)
             malformed += page.malformed
             cursor = page.next_start
-            activity.heartbeat(cursor.isoformat() if cursor else data.end.isoformat())
+            reached = cursor or data.end
+            # The cursor first, as 0.2.0 workers wrote it (an attempt they began resumes here).
+            activity.heartbeat(reached.isoformat(), FetchHeartbeat(
+                cursor=reached, rows=rows, malformed=malformed).model_dump(mode="json"))
         done = cursor is None or cursor >= data.end
         return FetchPagesResult(next_start=None if done else cursor, rows=rows,
                                 malformed=malformed)
@@ -185,6 +187,17 @@ class FeedActivities:
                 session.execute(delete(FeedRecord).where(FeedRecord.id.in_(ids)))  # type: ignore[union-attr]
                 purged += len(ids)
             activity.heartbeat(purged)
+
+
+def _resume(details: Sequence[Any], start: datetime) -> tuple[datetime, int, int]:
+    """Where a retried attempt picks up: (cursor, rows, malformed) from the last heartbeat
+    (a 0.2.0 worker's heartbeat is the cursor alone), else the start with nothing stored."""
+    if not details:
+        return start, 0, 0
+    if len(details) > 1 and isinstance(details[1], dict):
+        beat = FetchHeartbeat.model_validate(details[1])
+        return beat.cursor, beat.rows, beat.malformed
+    return datetime.fromisoformat(details[0]), 0, 0
 
 
 def activities(services: Services) -> list[Callable[..., Any]]:

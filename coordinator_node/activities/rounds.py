@@ -14,6 +14,7 @@ from temporalio.exceptions import ApplicationError
 
 from coordinator_node import metrics
 from coordinator_node.activities.heartbeat import heartbeating
+from coordinator_node.activities.progress import progress
 from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Model, Prediction, Score, Snapshot
@@ -272,7 +273,11 @@ class RoundActivities:
                 .where(P.input_id == data.input_id, P.status == PredictionStatus.PENDING)
                 .values(status=PredictionStatus.FAILED, failed_reason=data.reason)
             )
-        return self._counts(data.input_id)
+            config_id, slot = (row.config_id, row.slot) if row is not None else (
+                data.input_id, None)
+        counts = self._counts(data.input_id)
+        round_finished(config_id, slot, "EXPIRED", counts, data.reason)
+        return counts
 
     @activity.defn
     def score(self, data: InputRef) -> RoundCounts:
@@ -312,7 +317,10 @@ class RoundActivities:
                                P.status == PredictionStatus.PENDING)
                         .values(status=new_status, failed_reason=reason, scored_at=now)
                     )
-        return self._counts(data.input_id)
+            config_id, slot = row.config_id, row.slot
+        counts = self._counts(data.input_id)
+        round_finished(config_id, slot, "DONE", counts)
+        return counts
 
     def _counts(self, the_input_id: str) -> RoundCounts:
         with session_scope(self.services.engine) as session:
@@ -320,6 +328,14 @@ class RoundActivities:
                 select(P.status, func.count()).where(P.input_id == the_input_id)
                 .group_by(P.status)).all())
         return RoundCounts(**{status.lower(): count for status, count in by_status.items()})
+
+
+def round_finished(config_id: str, slot: datetime | None, stage: str, counts: RoundCounts,
+                   reason: str | None = None) -> None:
+    """One console line per finished round (dev mode shows the worker's log)."""
+    when = slot.isoformat() if slot is not None else "?"
+    progress.info("round %s %s %s: %d scored, %d failed, %d absent%s", config_id, when, stage,
+                  counts.scored, counts.failed, counts.absent, f" ({reason})" if reason else "")
 
 
 def activities(services: Services) -> list[Callable[..., Any]]:

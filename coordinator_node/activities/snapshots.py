@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from temporalio import activity
 
+from coordinator_node.activities.progress import progress
 from coordinator_node.activities.timing import timed
 from coordinator_node.checkpoints.commitments import commit_cycle
 from coordinator_node.db import session_scope
@@ -91,7 +92,17 @@ class SnapshotActivities:
                          "windows": aggregation.windows,
                          "score_field": aggregation.score_field},
             }], ["id"], update_columns=["entries", "meta", "built_at"])
+        key = aggregation.ranking_key
+        leader = (f"leader {entries[0]['model_name'] or entries[0]['model_id']} "
+                  f"({key} {_number(means[order[0]].get(key))})"
+                  if entries else "no model ranked yet")
+        progress.info("snapshot %s: %d models, %s", data.period_end.isoformat(), len(entries),
+                      leader)
         return board_id
+
+
+def _number(value: Any) -> str:
+    return f"{value:.6g}" if isinstance(value, int | float) else "-"
 
 
 def activities(services: Services) -> list[Callable[..., Any]]:

@@ -10,6 +10,7 @@ import anyio.to_thread
 from anyio import CapacityLimiter
 from fastapi import FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from coordinator_node import __version__
 from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
@@ -79,7 +80,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             for engine in (app.state.engine, app.state.health_engine):
                 await anyio.to_thread.run_sync(engine.dispose)
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in a package (fastapi-offline), never a CDN:
+    # /docs and /redoc work on a closed network.
+    app = FastAPIOffline(
         title="coordinator-node report API",
         version=__version__,
         description=DESCRIPTION,

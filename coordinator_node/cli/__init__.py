@@ -1,37 +1,48 @@
-"""`coordinator-node` command line: each module registers its own subcommands."""
+"""`coordinator-node` command line (Typer, Rich): each module registers its own commands."""
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Sequence
 
+import typer
+
 from coordinator_node.cli import checkpoints, core, feeds, merkle, workspace
+from coordinator_node.cli.output import PROG, error_line
 from coordinator_node.contract import ContractError
+from coordinator_node.db import DatabaseNotReady
 from coordinator_node.settings import SettingsError
+from coordinator_node.temporal import SearchAttributesMissing, TemporalUnreachable
+
+# Refusals that are the operator's to fix (settings, contract, where Temporal or the database
+# is): one line naming what and what to do, exit code 2.
+CONFIGURATION_ERRORS = (SettingsError, ContractError, TemporalUnreachable, DatabaseNotReady,
+                        SearchAttributesMissing)
+EXIT_CONFIGURATION = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="coordinator-node",
-        description="Run a CrunchDAO prediction competition on Temporal.",
+def build_app() -> typer.Typer:
+    # Rich panels for help and usage errors on a terminal; plain lines (never boxed nor
+    # wrapped) for a pipe, where scripts and logs read them.
+    app = typer.Typer(
+        name=PROG, help="Run a CrunchDAO prediction competition on Temporal.",
+        no_args_is_help=True, pretty_exceptions_enable=False, add_completion=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        rich_markup_mode="rich" if sys.stderr.isatty() else None,
     )
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (core, feeds, checkpoints, merkle, workspace):
-        module.register(subparsers)
-    return parser
+        module.register(app)
+    return app
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)  # schema chatter, not news
     try:
-        code = args.handler(args)
-    except (SettingsError, ContractError) as exc:
-        print(f"coordinator-node: {exc}", file=sys.stderr)
-        sys.exit(2)
-    sys.exit(code or 0)
+        build_app()(args=list(argv) if argv is not None else None, prog_name=PROG)
+    except CONFIGURATION_ERRORS as exc:
+        error_line(str(exc))
+        sys.exit(EXIT_CONFIGURATION)

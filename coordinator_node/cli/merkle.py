@@ -3,16 +3,16 @@ stored commitment recomputed from the rows)."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
+import typer
 from pydantic import ValidationError
 
 from coordinator_node.checkpoints.merkle import ProofError, SnapshotProof, verify_proof
-from coordinator_node.cli.core import _dev_flag, _settings
+from coordinator_node.cli.core import DevFlag, _database, _settings
+from coordinator_node.cli.output import console, finish
 from coordinator_node.settings import Settings
 
 
@@ -55,27 +55,29 @@ def audit_database(settings: Settings) -> tuple[int, str]:
                "rows")
 
 
-def _report(code: int, line: str) -> int:
-    print(line, file=sys.stdout if code == 0 else sys.stderr)
-    return code
+def _report(code: int, line: str) -> None:
+    if code == 0:
+        console().print(line)
+    else:
+        console(stderr=True).print(line)
+    finish(code)
 
 
-def cmd_verify_proof(args: argparse.Namespace) -> int:
-    return _report(*check_proof_file(Path(args.file)))
+def cmd_verify_proof(
+        file: Annotated[Path, typer.Argument(help="the proof, as JSON (GET "
+                                                  "/reports/merkle/proof)")]) -> None:
+    """check a snapshot's Merkle proof offline; exit 1 naming the failing step"""
+    _report(*check_proof_file(file))
 
 
-def cmd_audit(args: argparse.Namespace) -> int:
-    return _report(*audit_database(_settings(args)))
+def cmd_audit(dev: DevFlag = False) -> None:
+    """recompute every Merkle commitment from the database's rows; exit 1 naming the first
+    mismatch"""
+    settings = _settings(dev)
+    _database(settings).dispose()  # a database that is not migrated: say so, and what to run
+    _report(*audit_database(settings))
 
 
-def register(subparsers: Any) -> None:
-    verify = subparsers.add_parser(
-        "verify-proof", help="check a snapshot's Merkle proof (GET /reports/merkle/proof) "
-                             "offline; exit 1 naming the failing step")
-    verify.add_argument("file", help="the proof, as JSON")
-    verify.set_defaults(handler=cmd_verify_proof)
-    audit = subparsers.add_parser(
-        "audit", help="recompute every Merkle commitment from the database's rows; exit 1 "
-                      "naming the first mismatch")
-    _dev_flag(audit)
-    audit.set_defaults(handler=cmd_audit)
+def register(app: typer.Typer) -> None:
+    app.command("verify-proof")(cmd_verify_proof)
+    app.command("audit")(cmd_audit)

@@ -43,8 +43,9 @@ def feed_ingest_input(settings: Settings, feed: FeedRef) -> FeedIngestInput:
                            max_backoff_seconds=settings.feed_max_backoff_seconds)
 
 
-def backfill_input(feed: FeedRef, start: datetime, end: datetime) -> BackfillInput:
-    return BackfillInput(feed=feed, start=start, end=end)
+def backfill_input(feed: FeedRef, start: datetime, end: datetime,
+                   max_attempts: int = 0) -> BackfillInput:
+    return BackfillInput(feed=feed, start=start, end=end, max_attempts=max_attempts)
 
 
 def retention_input(settings: Settings) -> RetentionInput:

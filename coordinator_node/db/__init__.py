@@ -1,5 +1,11 @@
 """Database engine, sessions and migrations."""
 
-from coordinator_node.db.engine import create_db_engine, migrate, session_scope
+from coordinator_node.db.engine import (
+    DatabaseNotReady,
+    create_db_engine,
+    migrate,
+    open_migrated,
+    session_scope,
+)
 
-__all__ = ["create_db_engine", "migrate", "session_scope"]
+__all__ = ["DatabaseNotReady", "create_db_engine", "migrate", "open_migrated", "session_scope"]

@@ -9,8 +9,11 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -95,3 +98,52 @@ def upgrade_fingerprints() -> dict[str, str]:
                        if isinstance(node, ast.FunctionDef) and node.name == "upgrade")
         fingerprints[revision] = hashlib.sha256(ast.dump(upgrade).encode()).hexdigest()
     return fingerprints
+
+
+class DatabaseNotReady(RuntimeError):
+    """The database is missing, unreachable or not migrated; one line saying which database
+    was opened and what to do."""
+
+
+def describe_database(url: str) -> str:
+    """The database a URL opens, for a person: the SQLite file's absolute path, or the
+    Postgres database, host and user (never the password)."""
+    parsed = make_url(normalize_db_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            return "the in-memory SQLite database"
+        return f"the SQLite file {Path(parsed.database or '').resolve()}"
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    return f"the PostgreSQL database {parsed.database!r} on {where} as {parsed.username!r}"
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def open_migrated(url: str, migrate_hint: str = "coordinator-node migrate") -> Engine:
+    """An engine on a database that exists and is at the latest schema, or
+    `DatabaseNotReady` naming the database and the command that prepares it. A missing SQLite
+    file is not created."""
+    what = describe_database(url)
+    todo = f"run `{migrate_hint}` (or start `make dev`) first"
+    parsed = make_url(normalize_db_url(url))
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if not Path(parsed.database or "").is_file():
+            raise DatabaseNotReady(f"no database yet: {what} does not exist (DATABASE_URL); "
+                                   f"{todo}")
+    engine = create_db_engine(url)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = (str(getattr(exc, "orig", None) or exc).splitlines() or ["?"])[0]
+        raise DatabaseNotReady(f"cannot open {what} (DATABASE_URL): {reason}") from None
+    head = head_revision()
+    if current != head:
+        engine.dispose()
+        state = "has no schema yet" if current is None else (
+            f"is at schema revision {current}, this node needs {head}")
+        raise DatabaseNotReady(f"{what} (DATABASE_URL) {state}: {todo}")
+    return engine

@@ -98,6 +98,9 @@ class BackfillInput(BaseModel):
     cursor: datetime | None = None  # resume point (carried across continue-as-new)
     rows: int = 0
     malformed: int = 0
+    # attempts of one page fetch before the backfill gives up with the fetch's last error
+    # (0 = never; 0.2.0 runs had no limit)
+    max_attempts: int = 0
 
 
 class BackfillProgress(BaseModel):
@@ -109,3 +112,12 @@ class BackfillProgress(BaseModel):
     malformed: int
     done: bool
     fraction: float
+
+
+class FetchHeartbeat(BaseModel):
+    """What `fetch_pages` heartbeats after every page: the cursor (where a retried attempt
+    resumes) and what the call stored so far; the backfill command's progress reads it."""
+
+    cursor: datetime
+    rows: int = 0
+    malformed: int = 0

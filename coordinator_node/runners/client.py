@@ -24,6 +24,7 @@ from model_runner_client.model_concurrent_runners.model_concurrent_runner import
     ModelPredictResult,
 )
 from model_runner_client.model_runners.model_runner import ModelRunner as ClientModelRunner
+from model_runner_client.websocket_client import WebsocketClient
 
 from coordinator_node.runners.base import (
     CallStatus,
@@ -111,6 +112,15 @@ def _watch_departures(cluster: Any,
     cluster.update_model_runs = on_update
 
 
+class _ClosedByUs(WebsocketClient):
+    """model-runner-client's websocket client without its `__del__`, which registers an
+    atexit hook that runs a loop that no longer exists at exit ("RuntimeError: There is no
+    current event loop"). `ModelRunnerClientRunner.close` closes the connection instead."""
+
+    def __del__(self) -> None:
+        pass
+
+
 class ModelRunnerClientRunner(OneStepCalls):
     def __init__(self, crunch_id: str, host: str, port: int, base_classname: str,
                  timeout_seconds: float, report_failure: bool = True) -> None:
@@ -121,6 +131,7 @@ class ModelRunnerClientRunner(OneStepCalls):
             base_classname=base_classname, report_failure=report_failure,
         )
         _watch_departures(self._runner.model_cluster, self._depart)
+        self._runner.model_cluster.ws_client.__class__ = _ClosedByUs
         self._timeout = timeout_seconds
         self._turns = ModelTurns()
         self._departures: dict[str, Departure] = {}
@@ -204,6 +215,4 @@ class ModelRunnerClientRunner(OneStepCalls):
             self._task.cancel()
         for runner in self._live():
             await runner.close()
-        ws = self._runner.model_cluster.ws_client
-        if ws.websocket is not None:
-            await ws.websocket.close()
+        await self._runner.model_cluster.ws_client.disconnect()

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ActivityError, ApplicationError
+from temporalio.exceptions import ActivityError, ApplicationError, FailureError, RetryState
 
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.feeds import FeedActivities
@@ -33,6 +33,10 @@ MAX_STALL_BACKOFF = timedelta(minutes=10)
 PAGES_BEFORE_ROLLOVER = 200  # keeps a long backfill's history bounded
 # 0.3.0: worker restarts are not stalls; backoff counts consecutive source failures only.
 RESILIENT_LIVE_PATCH = "feed-resilient-live"
+# 0.3.0: a backfill page fetch is tried at most `max_attempts` times, then the backfill fails
+# with the fetch's last error.
+BACKFILL_GIVES_UP_PATCH = "backfill-gives-up"
+BACKFILL_FAILED = "BackfillFailed"
 
 
 def _rows_before(err: ActivityError) -> int:
@@ -42,6 +46,17 @@ def _rows_before(err: ActivityError) -> int:
         rows = cause.details[0]
         return rows if isinstance(rows, int) else 0
     return 0
+
+
+def _failure_reason(err: ActivityError) -> str:
+    """The activity's own error (`Type: message`), under Temporal's wrapping."""
+    cause: BaseException | None = err.cause
+    while isinstance(cause, FailureError) and not isinstance(cause, ApplicationError) and (
+            cause.cause is not None):
+        cause = cause.cause
+    if isinstance(cause, ApplicationError):
+        return f"{cause.type}: {cause.message}" if cause.type else cause.message
+    return str(cause or err)
 
 
 @workflow.defn
@@ -149,15 +164,33 @@ class BackfillWorkflow:
         cursor = data.cursor or data.start
         rows, malformed = data.rows, data.malformed
         self._set_progress(data, cursor, rows, malformed, done=False)
+        gives_up = workflow.patched(BACKFILL_GIVES_UP_PATCH)
+        retry = PAGE_RETRY
+        if gives_up:
+            retry = RetryPolicy(initial_interval=PAGE_RETRY.initial_interval,
+                                maximum_interval=PAGE_RETRY.maximum_interval,
+                                maximum_attempts=max(0, data.max_attempts))
         for _ in range(PAGES_BEFORE_ROLLOVER):
             if cursor >= data.end:
                 break
-            page = await workflow.execute_activity_method(
+            fetch = workflow.execute_activity_method(
                 FeedActivities.fetch_pages,
                 FetchPagesInput(feed=data.feed, start=cursor, end=data.end, max_pages=10),
                 start_to_close_timeout=PAGE_TIMEOUT, heartbeat_timeout=PAGE_HEARTBEAT,
-                retry_policy=PAGE_RETRY,
+                retry_policy=retry,
             )
+            if not gives_up:  # a run begun by release 0.2.0
+                page = await fetch
+            else:
+                try:
+                    page = await fetch
+                except ActivityError as err:
+                    reason = _failure_reason(err)
+                    spent = (f" after {data.max_attempts} attempts"
+                             if err.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED else "")
+                    raise ApplicationError(
+                        f"backfill of {data.feed} gave up at {cursor.isoformat()}{spent}: "
+                        f"{reason}", type=BACKFILL_FAILED, non_retryable=True) from err
             rows += page.rows
             malformed += page.malformed
             cursor = page.next_start or data.end

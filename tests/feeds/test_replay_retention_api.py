@@ -127,7 +127,7 @@ async def test_backfill_cli_prints_progress_and_is_idempotent(
                 _node, tmp_path, pg_url, *args, TEMPORAL_ADDRESS=address,
                 TEMPORAL_TASK_QUEUE=task_queue, CRUNCH_ID=settings.crunch_id)
             assert result.returncode == 0, result.stderr
-            assert "] 100.0% 1440 records, 0 malformed — done" in result.stdout
+            assert "100.0% 1440 records, 0 malformed — done" in result.stdout
     assert len(stored(pg_engine, KEY)) == 1440
     bad = _node(tmp_path, pg_url, *args[:-4], "--start", "2026-02-02", "--end", "2026-02-01")
     assert bad.returncode == 2 and "--start must be before --end" in bad.stderr

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
+from typing import Any
 
-from coordinator_node.cli import build_parser
+import typer.main
+
+from coordinator_node.cli import build_app
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def cli_subcommands() -> dict[str, argparse.ArgumentParser]:
-    """`coordinator-node`'s subcommands, by name, from the real parser."""
-    for action in build_parser()._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return dict(action.choices)
-    return {}
+def cli_subcommands() -> dict[str, Any]:
+    """`coordinator-node`'s commands, by name, from the real command line."""
+    return dict(getattr(typer.main.get_command(build_app()), "commands", {}))
+
+
+def cli_group_commands(name: str) -> set[str]:
+    """The commands of a command group, e.g. `checkpoint`'s."""
+    return set(getattr(cli_subcommands().get(name), "commands", {}))

@@ -1,0 +1,79 @@
+"""Issue 17, point 4: dev mode checks the settings, the contract and every port it will bind
+before it starts any child process, and says its error once."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PORTS = ("TEMPORAL_DEV_PORT", "TEMPORAL_UI_PORT", "API_PORT", "MODEL_RUNNER_PORT",
+         "WORKER_METRICS_PORT")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def listener() -> Iterator[int]:
+    """A port something already listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield int(sock.getsockname()[1])
+
+
+def dev(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    full = {k: v for k, v in os.environ.items()
+            if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL", "CONTRACT", *PORTS}}
+    full.update({name: str(free_port()) for name in PORTS})
+    full.update(env)
+    began = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "coordinator_node", "dev"], cwd=tmp_path,
+                            env=full, capture_output=True, text=True, timeout=120)
+    return result, time.monotonic() - began
+
+
+def nothing_started(tmp_path: Path) -> bool:
+    return not (tmp_path / ".data" / "temporal.db").exists() and not (
+        tmp_path / ".data" / "coordinator.db").exists()
+
+
+def test_a_bad_contract_is_reported_once_before_anything_starts(tmp_path: Path) -> None:
+    result, took = dev(tmp_path, CONTRACT="no_such_competition.contract:CONTRACT")
+    said = result.stdout + result.stderr
+    assert result.returncode == 2, said
+    assert said.count("cannot import contract module 'no_such_competition.contract'") == 1, said
+    assert "is running" not in said
+    assert nothing_started(tmp_path)
+    assert took < 30
+
+
+@pytest.mark.parametrize("setting", PORTS)
+def test_a_taken_port_is_refused_by_name_before_anything_starts(
+    tmp_path: Path, listener: int, setting: str
+) -> None:
+    result, _ = dev(tmp_path, **{setting: str(listener)})
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert f"port already in use: {listener} ({setting})" in result.stderr, said
+    assert len(result.stderr.strip().splitlines()) == 1, said
+    assert "is running" not in said
+    assert nothing_started(tmp_path)
+
+
+def test_two_settings_on_one_port_are_refused(tmp_path: Path) -> None:
+    port = str(free_port())
+    result, _ = dev(tmp_path, API_PORT=port, MODEL_RUNNER_PORT=port)
+    assert result.returncode == 1
+    assert f"API_PORT and MODEL_RUNNER_PORT are both {port}" in result.stderr
+    assert nothing_started(tmp_path)
