@@ -76,7 +76,7 @@ async def test_the_worker_refuses_to_start_naming_them_and_the_command(
            "--type Keyword" in message
 
     # run_worker stops there, before polling or bootstrapping anything.
-    async def connected(_settings: object, _stop: object) -> object:
+    async def connected(_settings: object, _stop: object, _runtime: object = None) -> object:
         return bare_server.client
 
     monkeypatch.setattr("coordinator_node.worker.connect_with_retry", connected)
