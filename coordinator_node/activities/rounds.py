@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from coordinator_node.activities.heartbeat import heartbeating
+from coordinator_node.activities.heartbeat import heartbeating, heartbeating_thread
 from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Model, Prediction, Score, Snapshot
@@ -272,7 +272,14 @@ class RoundActivities:
 
     @activity.defn
     def score(self, data: InputRef) -> RoundCounts:
-        """Score every pending prediction of a resolved input, in one transaction."""
+        """Score every pending prediction of a resolved input, in one transaction. It
+        heartbeats while it runs (a scoring function may be slow): a worker that dies
+        mid-scoring is noticed within the heartbeat timeout and the scoring retried."""
+        with heartbeating_thread(HEARTBEAT_SECONDS):
+            self._score(data)
+        return self._counts(data.input_id)
+
+    def _score(self, data: InputRef) -> None:
         contract = self.services.contract
         with session_scope(self.services.engine) as session:
             row = session.get(Input, data.input_id)
@@ -308,7 +315,6 @@ class RoundActivities:
                                P.status == PredictionStatus.PENDING)
                         .values(status=new_status, failed_reason=reason, scored_at=now)
                     )
-        return self._counts(data.input_id)
 
     def _counts(self, the_input_id: str) -> RoundCounts:
         with session_scope(self.services.engine) as session:
