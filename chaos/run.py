@@ -241,7 +241,7 @@ class Chaos:
         self.burst_calls = burst_calls
         self.schema_examples = schema_examples
         self._phase_start = run.started
-        self.gap = (5.0, 10.0)  # seconds between two faults
+        self.gap = (7.0, 13.0)  # seconds from a restart to the next fault
         self.rng = rng
         self.run = run
         self.host = socket.gethostname()
