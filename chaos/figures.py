@@ -64,8 +64,9 @@ def round_figures(engine: Engine, config_id: str, interval: int, model_ids: list
         else None
     counted = [i for i in inputs if all_known is None or i.slot >= all_known]
     slots = {i.slot for i in inputs}
-    # The grid ends an interval before the pause: a slot that close may not have fired.
-    last = pause_at - timedelta(seconds=interval)
+    # The grid ends at the last round started, or an interval before the pause (a slot that
+    # close to it may not have fired yet).
+    last = max(pause_at - timedelta(seconds=interval), inputs[-1].slot if inputs else pause_at)
     grid = [first_slot + timedelta(seconds=interval * k)
             for k in range(int((last - first_slot).total_seconds() // interval) + 1)]
     figures = RoundFigures(
