@@ -1,4 +1,5 @@
-# Two commands on a fresh machine: `make dev` runs the node, `make test` runs the tests.
+# Two commands on a fresh machine: `make dev` runs the node, `make test` runs the tests
+# (`make chaos` runs the chaos suite).
 # Both build the two virtual environments from this repo's own files first (once, and again
 # whenever pyproject.toml or requirements-models.txt changes): `.venv/` holds the node,
 # `.venv-models/` the model runtime (crunch-model-runner, whose protobuf pin conflicts with
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.installed
 MODELS_VENV := .venv-models
 MODELS_STAMP := $(MODELS_VENV)/.installed
 
-.PHONY: dev test lint bench clean .venv-models
+.PHONY: dev test lint bench chaos clean .venv-models
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +39,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy coordinator_node worker.py scripts
 	$(BIN)/lint-imports
+
+# The chaos suite (chaos/run.py): the node as separate processes on a Temporal dev server and
+# a Postgres cluster of its own, under worker SIGKILLs, a Temporal kill -9, a Postgres restart
+# and a burst of API calls; prints its figures, fails on a missed target. About 4-5 minutes.
+chaos: $(STAMP) $(MODELS_STAMP)
+	$(BIN)/python -m chaos.run
 
 bench: $(STAMP)
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done

@@ -1,5 +1,6 @@
-"""What the chaos suite's node runs beside the example competition: a model slow enough that a
-round stays PREDICTING for a while, and a scoring function slow enough to kill a worker in."""
+"""What the chaos suite's worker runs beside the example competition: a scoring function
+slow enough to kill a worker inside the scoring step. (The slow model is a code directory,
+chaos/models/slow, served by the model runtime like every participant's model.)"""
 
 from __future__ import annotations
 
@@ -7,19 +8,8 @@ import time
 from typing import Any
 
 from example_crunch.contract import score
-from example_crunch.tracker import TrackerBase
 
-PREDICT_SECONDS = 1.5
 SCORE_SECONDS = 0.6  # per prediction: a round of four models scores for about 2.4 s
-
-
-class SlowTracker(TrackerBase):
-    """Momentum, after a pause."""
-
-    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
-        time.sleep(PREDICT_SECONDS)
-        closes = self.closes()
-        return {"value": closes[-1] - closes[0] if len(closes) > 1 else 0.0}
 
 
 def slow_score(prediction: dict[str, Any], ground_truth: dict[str, Any]) -> dict[str, Any]:

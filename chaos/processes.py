@@ -97,6 +97,15 @@ class Child:
         self.kill()
 
 
+def model_runner() -> Path:
+    """The model runtime's `model-runner` (crunch-model-runner), as `make .venv-models`
+    builds it in the repository."""
+    found = Path(__file__).resolve().parent.parent / ".venv-models" / "bin" / "model-runner"
+    if not found.exists():
+        raise RuntimeError(f"{found} not found: run `make .venv-models` first")
+    return found
+
+
 def temporal_cli() -> str:
     beside = Path(sys.executable).parent / "temporal"
     found = str(beside) if beside.exists() else shutil.which("temporal")

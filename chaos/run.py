@@ -1,20 +1,21 @@
 """`make chaos` (`python -m chaos.run`): the node as an operator runs it, under faults.
 
 A Postgres cluster and a Temporal dev server of the suite's own (free ports, a temp dir), the
-local model orchestrator, the worker and the API (with API_KEY, outside dev mode) as separate
-processes, on a fast prediction config (every 3 s, horizon 6 s) with a slow model and a slow
-scoring function. Then: the worker SIGKILLed at least 10 times (aimed inside predict, inside
-scoring, and at random moments), the Temporal server killed -9 and restarted on its state
-file, Postgres stopped as by a crash and restarted, a checkpoint created with the CLI and hit
-by 200 concurrent confirm / status calls mixed with 200 report reads, and schemathesis when it
-is installed. It prints the figures and exits 1 when a target is missed.
+local model orchestrator with one `model-runner` process (the real model runtime) per model
+code directory, the worker and the API (with API_KEY, outside dev mode) as separate
+processes, on a fast prediction config (every 3 s, horizon 6 s) with a slow model
+(chaos/models/slow) and a slow scoring function (chaos/competition.py). Then: the worker
+SIGKILLed at least 10 times (aimed inside predict, inside scoring, and at random moments),
+the Temporal server killed -9 and restarted on its state file, Postgres stopped as by a crash
+and restarted, a checkpoint created with the CLI and hit by 200 concurrent confirm / status
+calls mixed with 200 report reads, and schemathesis against the live API. It prints the
+figures and exits 1 when a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib.util
 import json
 import os
 import random
@@ -26,10 +27,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import Engine, text
@@ -39,7 +42,15 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 
 from chaos.burst import ANSWER_WITHIN, BurstResult, HealthLog, burst, poll_health
 from chaos.figures import RoundFigures, round_figures, submitted_rows
-from chaos.processes import Child, Postgres, free_port, log_tail, port_open, temporal_server
+from chaos.processes import (
+    Child,
+    Postgres,
+    free_port,
+    log_tail,
+    model_runner,
+    port_open,
+    temporal_server,
+)
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.ids import round_schedule_id
 from coordinator_node.runners.local.cluster import model_identity
@@ -49,10 +60,14 @@ REPO = Path(__file__).resolve().parent.parent
 CRUNCH = "chaos-crunch"
 CONFIG = "chaos-btc-6s-every-3s"
 INTERVAL, HORIZON = 3, 6
-MODELS = ["example_crunch.models.momentum:MomentumTracker",
-          "example_crunch.models.mean_reversion:MeanReversionTracker",
-          "example_crunch.models.contrarian:ContrarianTracker",
-          "chaos.competition:SlowTracker"]
+# Model code directories, as participants submit them: the template's three examples and a
+# slow one of the suite's own. Each is served by a `model-runner` process of its own.
+MODEL_DIRS = [*(REPO / "template" / "models" / name
+                for name in ("momentum", "mean_reversion", "contrarian")),
+              REPO / "chaos" / "models" / "slow"]
+MODEL_IDS = [str(model_identity(d.name)["model_id"]) for d in MODEL_DIRS]
+MODELS_START_SECONDS = 240  # each model-runner imports pandas & co.; the machine is shared
+TIME_LIMIT_SECONDS = 10 * 60  # the whole run, start-up included: CI never hangs on it
 DELAY_TARGET = 60.0  # seconds from a round's horizon to its resolution, across all faults
 STARTED = PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
 # Where each aimed kill should land: the round stage (search attribute) and its activity.
@@ -71,14 +86,17 @@ def node_env(pg_url: str, temporal_port: int, models_port: int, api_port: int,
     env = {k: v for k, v in os.environ.items() if k.upper() not in ours}
     env.update({
         "DATABASE_URL": pg_url, "TEMPORAL_ADDRESS": f"127.0.0.1:{temporal_port}",
-        "TEMPORAL_TASK_QUEUE": "chaos", "CRUNCH_ID": CRUNCH,
+        "TEMPORAL_TASK_QUEUE": "chaos", "CRUNCH_ID": CRUNCH, "DEV_MODE": "false",
         "CONTRACT": "example_crunch.contract:CONTRACT",
         "SCORING_FUNCTION": "chaos.competition:slow_score",
         "SCHEDULED_PREDICTION_CONFIGS_PATH": str(configs),
         "FEED_SOURCE": "synthetic", "FEED_SUBJECTS": "BTC", "FEED_KIND": "candle",
         "FEED_GRANULARITY": "1s", "FEED_BACKFILL_DAYS": "0.005",
         "MODEL_RUNNER_HOST": "127.0.0.1", "MODEL_RUNNER_PORT": str(models_port),
-        "MODEL_RUNNER_TIMEOUT_SECONDS": "5", "LOCAL_MODELS": ",".join(MODELS),
+        "WORKER_METRICS_PORT": "0",  # workers restart often here; no endpoint to rebind
+        "MODEL_RUNNER_TIMEOUT_SECONDS": "5",
+        "LOCAL_MODELS": ",".join(str(d) for d in MODEL_DIRS),
+        "LOCAL_MODEL_RUNNER": str(model_runner()),
         "SNAPSHOT_INTERVAL_SECONDS": "20", "CHECKPOINT_INTERVAL_SECONDS": "0",
         "RESOLVE_DEADLINE_SECONDS": "120",
         "API_HOST": "127.0.0.1", "API_PORT": str(api_port), "API_KEY": api_key,
@@ -106,7 +124,9 @@ class Stack:
         self.env = node_env(self.pg.url, self.temporal_port, self.models_port, self.api_port,
                             api_key, configs)
         py = sys.executable
-        self.models = self._child("models", [py, "-m", "coordinator_node.runners.local"])
+        self.models_status = workdir / "models.json"
+        self.models = self._child("models", [py, "-m", "coordinator_node.runners.local",
+                                             "--status-file", str(self.models_status)])
         self.worker = self._child("worker", [py, "-m", "coordinator_node", "worker"])
         self.api = self._child("api", [py, "-m", "coordinator_node", "api"])
         self.expected_down: set[str] = set()  # children the suite itself has stopped
@@ -125,24 +145,38 @@ class Stack:
         return [self.models, self.worker, self.api]
 
     def start(self) -> None:
+        # The model processes take longest to start: they start first, the rest meanwhile.
+        self.models.start()
         self.pg.init()
         say(f"postgres on 127.0.0.1:{self.pg.port} ({self.pg.data})")
         self.temporal.start()
         wait_port(self.temporal_port, "Temporal dev server", self.temporal)
         say(f"temporal dev server on 127.0.0.1:{self.temporal_port}")
         migrate(self.pg.url)
-        self.models.start()
-        wait_port(self.models_port, "local model orchestrator", self.models)
+        wait_file(self.models_status, "local models", self.models, MODELS_START_SECONDS)
+        served = json.loads(self.models_status.read_text())["models"]
+        say(f"models on :{self.models_port}: "
+            + ", ".join(f"{m['name']} (model-runner pid {m['pid']})" for m in served))
         self.worker.start()
         self.api.start()
         wait_port(self.api_port, "report API", self.api)
-        say(f"models on :{self.models_port}, worker pid {self.worker.pid}, "
-            f"API on {self.api_url}")
+        say(f"worker pid {self.worker.pid}, API on {self.api_url} (API_KEY set, not dev mode)")
 
     def stop(self) -> None:
         for child in (self.api, self.worker, self.models, self.temporal):
             child.stop()
         self.pg.destroy()
+
+
+def wait_file(path: Path, what: str, child: Child, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists():
+            return
+        if not child.alive():
+            raise RuntimeError(f"{what} exited during start-up:\n{log_tail(child.log)}")
+        time.sleep(0.2)
+    raise RuntimeError(f"{what} not ready after {timeout:.0f}s:\n{log_tail(child.log)}")
 
 
 def wait_port(port: int, what: str, child: Child, timeout: float = 90) -> None:
@@ -186,8 +220,9 @@ class Run:
     api_restarted_after_burst: bool = False
     burst_window: tuple[float, float] | None = None  # the burst, and the API's restart
     unauthorized_status: int | None = None
-    schemathesis: str | None = None  # None: not installed
-    schemathesis_ok: bool = True
+    schema: Any = None  # chaos.schema.SchemaRun once it ran
+    schema_error: str | None = None
+    phases: list[tuple[str, float]] = field(default_factory=list)  # (phase, seconds)
     pause_at: datetime | None = None
     rounds: RoundFigures | None = None
     workflows: Counter[str] = field(default_factory=Counter)
@@ -198,12 +233,16 @@ class Chaos:
     """The scenario: warm-up, the faults, the checkpoint and the burst, schemathesis, drain."""
 
     def __init__(self, stack: Stack, client: Client, engine: Engine, kills: int,
-                 burst_calls: int, rng: random.Random, run: Run) -> None:
+                 burst_calls: int, schema_examples: int, rng: random.Random,
+                 run: Run) -> None:
         self.stack = stack
         self.client = client
         self.engine = engine
         self.kills = kills
         self.burst_calls = burst_calls
+        self.schema_examples = schema_examples
+        self._phase_start = run.started
+        self.gap = (7.0, 13.0)  # seconds from a restart to the next fault
         self.rng = rng
         self.run = run
         self.host = socket.gethostname()
@@ -211,6 +250,12 @@ class Chaos:
     def identity(self) -> str:
         """The killed worker's identity as the SDK names it (pid@host)."""
         return f"{self.stack.worker.pid}@{self.host}"
+
+    def phase(self, name: str) -> None:
+        """Note how long the phase that ends now took."""
+        now = time.monotonic()
+        self.run.phases.append((name, now - self._phase_start))
+        self._phase_start = now
 
     # --- watching ------------------------------------------------------------------------
     async def watchdog(self, stop: asyncio.Event) -> None:
@@ -279,7 +324,7 @@ class Chaos:
         found = False
         if aim in AIMS:
             status, activity = AIMS[aim]
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 45
             while not found and time.monotonic() < deadline:
                 try:
                     found = await self.running_activity(status, activity, identity)
@@ -341,7 +386,7 @@ class Chaos:
         plan.insert(2 * len(plan) // 3, ("postgres", ""))
         number = 0
         for kind, aim in plan:
-            await asyncio.sleep(self.rng.uniform(12, 22))
+            await asyncio.sleep(self.rng.uniform(*self.gap))
             if kind == "kill":
                 number += 1
                 await self.kill_worker(number, aim)
@@ -412,36 +457,25 @@ class Chaos:
         return False
 
     async def schemathesis(self) -> None:
-        if importlib.util.find_spec("schemathesis") is None:
-            say("schemathesis is not installed: skipping its run (it comes with the dev "
-                "extras once the API branch lands)")
-            return
-        say("schemathesis against the live API")
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "schemathesis.cli", "run",
-            f"{self.stack.api_url}/openapi.json", "--checks", "all",
-            "--max-examples", "10", "--header", f"X-API-Key: {self.stack.api_key}",
-            "--generation-database", "none", "--request-timeout", "10", "--no-color",
-            "--seed", str(self.run.seed), cwd=self.stack.workdir, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT)
+        """Every check of schemathesis against the live API, in a thread (the health poll
+        goes on meanwhile)."""
+        say(f"schemathesis against the live API ({self.schema_examples} examples per "
+            "operation and phase)")
+        with warnings.catch_warnings():  # the test module's imports warn about httpx
+            warnings.simplefilter("ignore")
+            from chaos.schema import run_schemathesis
         try:
-            out, _ = await asyncio.wait_for(process.communicate(), 300)
-            code = process.returncode
-        except TimeoutError:
-            process.kill()
-            await process.wait()
-            out, code = b"timed out after 300 s", -1
-        output = out.decode(errors="replace").strip()
-        (self.stack.workdir / "schemathesis.log").write_text(output)
-        lines = output.splitlines()
-        self.run.schemathesis = f"exit {code}: {lines[-1].strip('= ') if lines else ''}"
-        self.run.schemathesis_ok = code == 0
-        if code != 0:  # what failed: the summary, and the server errors in full
-            summary = output[output.rfind("SUMMARY"):] if "SUMMARY" in output else output
-            print(summary[-3000:])
-            for block in output.split("\n\n"):
-                if "Server error" in block or "500 Internal" in block:
-                    print(block[:1500])
+            self.run.schema = await asyncio.to_thread(
+                run_schemathesis, self.stack.api_url, self.stack.api_key,
+                self.schema_examples, self.run.seed)
+        except Exception as exc:  # the run itself broke: that is a failure too
+            self.run.schema_error = f"{type(exc).__name__}: {exc}"[:500]
+            return
+        found = self.run.schema.failures
+        (self.stack.workdir / "schemathesis.log").write_text("\n\n".join(found))
+        say(f"schemathesis: {self.run.schema.requests} requests, {len(found)} failures")
+        for failure in found[:5]:
+            print(failure[:1500])
 
     # --- the end -------------------------------------------------------------------------
     async def drain(self) -> None:
@@ -474,26 +508,32 @@ class Chaos:
                     asyncio.create_task(poll_health(self.stack.api_url, self.run.health,
                                                     stop, every=1.0))]
         try:
+            self.phase("start-up")
             say("waiting for the first rounds to be scored (feed backfill, models)")
             if not await self.wait_rounds_scored(3, None, 180, "warm-up"):
                 raise RuntimeError("no round scored within 3 minutes of the start:\n"
                                    + log_tail(self.stack.worker.log))
+            self.phase("warm-up (3 rounds scored)")
             await self.faults()
+            self.phase("faults")
             last_fault = datetime.now(UTC)
             say("faults over; waiting for rounds after them to be scored")
             await self.wait_rounds_scored(3, last_fault, 120, "after the faults")
+            self.phase("recovery (3 rounds scored)")
             await self.create_checkpoint()
             if self.run.checkpoint_id is not None:
                 await self.api_burst()
+            self.phase("checkpoint and burst")
             await self.schemathesis()
+            self.phase("schemathesis")
             await self.drain()
+            self.phase("drain")
         finally:
             stop.set()
             await asyncio.gather(*watchers, return_exceptions=True)
         assert self.run.pause_at is not None
-        model_ids = [str(model_identity(m)["model_id"]) for m in MODELS]
         self.run.rounds = await asyncio.to_thread(round_figures, self.engine, CONFIG,
-                                                  INTERVAL, model_ids, self.run.pause_at)
+                                                  INTERVAL, MODEL_IDS, self.run.pause_at)
 
 
 # --- the report ------------------------------------------------------------------------
@@ -550,7 +590,8 @@ def report(run: Run, stack: Stack) -> list[tuple[bool, str]]:
         for reason, count in rounds.reasons.most_common(6):
             print(f"    {count:5d}  {reason}")
         print(f"  duplicate (round, model) rows {rounds.duplicates}")
-        print(f"  missing (round, model) rows   {rounds.missing}")
+        print(f"  missing (round, model) rows   {rounds.missing} (rounds before the worker "
+              f"first saw every model, not counted: {rounds.before_models})")
         print(f"  worst horizon-to-resolution   {rounds.worst_delay:.1f} s "
               f"(target < {DELAY_TARGET:.0f} s; {rounds.worst_delay_input})")
         print(f"  feed: largest candle step     {rounds.feed_hole:.0f} s (1 s = no hole)")
@@ -597,6 +638,14 @@ def report(run: Run, stack: Stack) -> list[tuple[bool, str]]:
               f" (worst {worst:.2f} s)")
         print(f"    confirm/status -> SUBMITTED {submitted}/{len(changes)}; reads 200 "
               f"{reads_ok}/{len(reads)}")
+        for kind in ("confirm", "status", "read"):
+            times = sorted(c.seconds for c in result.of(kind))
+            if times:
+                print(f"    {kind + ' seconds':<27} median {times[len(times) // 2]:.2f}, "
+                      f"95% {times[int(len(times) * 0.95)]:.2f}, worst {times[-1]:.2f}")
+        slowest = sorted(result.calls, key=lambda c: -c.seconds)[:3]
+        print("    slowest                     "
+              + "; ".join(f"{c.kind} {c.path} {c.seconds:.2f} s" for c in slowest))
         odd = Counter(f"{c.kind} {c.status or c.error}" for c in result.calls
                       if c.status != 200)
         if odd:
@@ -617,22 +666,36 @@ def report(run: Run, stack: Stack) -> list[tuple[bool, str]]:
               "burst: every confirm/status answered SUBMITTED, every read 200")
         check(run.submitted_rows == 1, f"exactly one SUBMITTED audit row ({run.submitted_rows})")
         check(bool(burst_polls) and not late, "/healthz answered throughout the burst")
-    print(f"  schemathesis                  {run.schemathesis or 'skipped: not installed'}")
-    check(run.schemathesis_ok, "schemathesis: no failure")
+    schema = run.schema
+    if schema is not None:
+        print(f"  schemathesis (--checks all)   {schema.requests} requests, "
+              f"{len(schema.failures)} failures, {schema.server_errors} server errors")
+        check(schema.requests > 0 and not schema.failures,
+              f"schemathesis: 0 failures ({len(schema.failures)}), 0 server errors "
+              f"({schema.server_errors})")
+    else:
+        print(f"  schemathesis                  NOT RUN: {run.schema_error or 'not reached'}")
+        check(False, "schemathesis ran")
 
+    print("\nphases        " + ", ".join(f"{name} {seconds:.0f} s"
+                                         for name, seconds in run.phases))
     print("\nchecks")
     for ok, what in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {what}")
     return checks
 
 
-async def _run(stack: Stack, run: Run, kills: int, burst_calls: int) -> None:
+async def _run(stack: Stack, run: Run, args: argparse.Namespace) -> None:
     client = await Client.connect(f"127.0.0.1:{stack.temporal_port}",
                                   data_converter=pydantic_data_converter)
     engine = create_db_engine(stack.pg.url)
     try:
-        await Chaos(stack, client, engine, kills, burst_calls, random.Random(run.seed),
-                    run).main()
+        chaos = Chaos(stack, client, engine, args.kills, args.burst, args.schema_examples,
+                      random.Random(run.seed), run)
+        left = args.time_limit - (time.monotonic() - run.started)
+        await asyncio.wait_for(chaos.main(), max(left, 1.0))
+    except TimeoutError as exc:
+        raise RuntimeError(f"the run did not finish within {args.time_limit} s") from exc
     finally:
         engine.dispose()
 
@@ -642,6 +705,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=12, help="worker SIGKILLs (default 12)")
     parser.add_argument("--burst", type=int, default=200,
                         help="confirm/status calls in the burst, and as many reads (200)")
+    parser.add_argument("--schema-examples", type=int, default=10,
+                        help="schemathesis examples per operation and phase (10)")
+    parser.add_argument("--time-limit", type=int, default=TIME_LIMIT_SECONDS,
+                        help=f"give up (and fail) after this many seconds ({TIME_LIMIT_SECONDS})")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: time)")
     parser.add_argument("--keep", action="store_true", help="keep the work dir (logs, data)")
     args = parser.parse_args(argv)
@@ -652,12 +719,17 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, _terminate)
     workdir = Path(tempfile.mkdtemp(prefix="coordinator-chaos-"))
-    stack = Stack(workdir, api_key=secrets.token_urlsafe(24))
+    try:
+        stack = Stack(workdir, api_key=secrets.token_urlsafe(24))
+    except RuntimeError as exc:  # a missing binary: nothing was started
+        shutil.rmtree(workdir, ignore_errors=True)
+        say(f"ERROR: {exc}")
+        return 1
     say(f"work dir {workdir}, seed {run.seed}")
     checks: list[tuple[bool, str]] = []
     try:
         stack.start()
-        asyncio.run(_run(stack, run, args.kills, args.burst))
+        asyncio.run(_run(stack, run, args))
         checks = report(run, stack)
         if not all(ok for ok, _ in checks):
             for child in stack.node_children:

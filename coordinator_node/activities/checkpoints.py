@@ -11,6 +11,7 @@ from sqlalchemy import update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from coordinator_node.activities.heartbeat import heartbeating_thread
 from coordinator_node.activities.progress import progress
 from coordinator_node.activities.timing import timed
 from coordinator_node.checkpoints.commitments import checkpoint_root, period_cycles
@@ -45,6 +46,7 @@ N = Snapshot.__table__.c  # type: ignore[attr-defined]
 BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)  # the first on-demand period starts here
 STATUS_TIME: dict[str, str] = {CheckpointStatus.SUBMITTED: "submitted_at",
                CheckpointStatus.CLAIMABLE: "claimable_at", CheckpointStatus.PAID: "paid_at"}
+HEARTBEAT_SECONDS = 2.0  # build_checkpoint's beat: a dead worker is noticed in seconds
 
 
 class CheckpointActivities:
@@ -55,7 +57,12 @@ class CheckpointActivities:
     @timed("coordinator_checkpoint_build_seconds")
     def build_checkpoint(self, data: CheckpointInput) -> BuildResult:
         """Rank the period's snapshots and store the emission as PENDING, once per period.
-        A period that already has its checkpoint returns it unchanged."""
+        A period that already has its checkpoint returns it unchanged. It heartbeats while
+        it runs."""
+        with heartbeating_thread(HEARTBEAT_SECONDS):
+            return self._build_checkpoint(data)
+
+    def _build_checkpoint(self, data: CheckpointInput) -> BuildResult:
         the_id = checkpoint_id(data.crunch_id, data.period_end)
         contract = self.services.contract
         with session_scope(self.services.engine) as session:

@@ -48,7 +48,7 @@ from coordinator_node.statuses import FeedState
 
 log = logging.getLogger("coordinator_node.activities.feeds")
 
-HEARTBEAT_SECONDS = 5.0
+HEARTBEAT_SECONDS = 2.0  # the live stream's beat (its heartbeat timeout is 10 s)
 FEED_SOURCE_ERROR = "FeedSourceError"
 PURGE_BATCH = 10_000
 

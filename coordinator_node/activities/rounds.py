@@ -13,7 +13,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from coordinator_node import metrics
-from coordinator_node.activities.heartbeat import heartbeating
+from coordinator_node.activities.heartbeat import heartbeating, heartbeating_thread
 from coordinator_node.activities.progress import progress
 from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
@@ -281,7 +281,16 @@ class RoundActivities:
 
     @activity.defn
     def score(self, data: InputRef) -> RoundCounts:
-        """Score every pending prediction of a resolved input, in one transaction."""
+        """Score every pending prediction of a resolved input, in one transaction. It
+        heartbeats while it runs (a scoring function may be slow): a worker that dies
+        mid-scoring is noticed within the heartbeat timeout and the scoring retried."""
+        with heartbeating_thread(HEARTBEAT_SECONDS):
+            config_id, slot = self._score(data)
+        counts = self._counts(data.input_id)
+        round_finished(config_id, slot, "DONE", counts)
+        return counts
+
+    def _score(self, data: InputRef) -> tuple[str, datetime]:
         contract = self.services.contract
         with session_scope(self.services.engine) as session:
             row = session.get(Input, data.input_id)
@@ -318,9 +327,7 @@ class RoundActivities:
                         .values(status=new_status, failed_reason=reason, scored_at=now)
                     )
             config_id, slot = row.config_id, row.slot
-        counts = self._counts(data.input_id)
-        round_finished(config_id, slot, "DONE", counts)
-        return counts
+        return config_id, slot
 
     def _counts(self, the_input_id: str) -> RoundCounts:
         with session_scope(self.services.engine) as session:

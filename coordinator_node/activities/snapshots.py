@@ -1,5 +1,7 @@
 """Snapshot activities: roll a period's scores into per-model snapshots, rebuild the
-leaderboard. Both upsert on natural keys, so a retry rewrites the same rows."""
+leaderboard. Both upsert on natural keys, so a retry rewrites the same rows, and both
+heartbeat while they run, so a worker that dies mid-way is noticed within the heartbeat
+timeout (not the ten-minute start-to-close timeout)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from temporalio import activity
 
+from coordinator_node.activities.heartbeat import heartbeating_thread
 from coordinator_node.activities.progress import progress
 from coordinator_node.activities.timing import timed
 from coordinator_node.checkpoints.commitments import commit_cycle
@@ -26,6 +29,7 @@ from coordinator_node.services import Services
 S = Score.__table__.c  # type: ignore[attr-defined]
 N = Snapshot.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
+HEARTBEAT_SECONDS = 2.0
 
 
 class SnapshotActivities:
@@ -63,7 +67,8 @@ class SnapshotActivities:
         aggregation = self.services.contract.aggregation
         longest = max(aggregation.windows.values(), default=24)
         board_id = leaderboard_id(data.crunch_id, data.period_end)
-        with session_scope(self.services.engine) as session:
+        with heartbeating_thread(HEARTBEAT_SECONDS), \
+                session_scope(self.services.engine) as session:
             snapshots = session.execute(
                 select(N.model_id, N.period_end, N.summary).where(
                     N.period_end > data.period_end - timedelta(hours=longest),

@@ -34,7 +34,12 @@ with workflow.unsafe.imports_passed_through():
     )
     from coordinator_node.statuses import CheckpointPhase, CheckpointStatus, Refusal
     from coordinator_node.temporal import CHECKPOINT_STATUS, CRUNCH_ID
-    from coordinator_node.workflows.common import DB_RETRY, DB_TIMEOUT, scheduled_time
+    from coordinator_node.workflows.common import (
+        DB_HEARTBEAT_TIMEOUT,
+        DB_RETRY,
+        DB_TIMEOUT,
+        scheduled_time,
+    )
 
 MAX_REJECTED_KEPT = 20
 # 0.3.0: a run lives at most `max_run_seconds`, then continues as new with its state.
@@ -66,7 +71,8 @@ class CheckpointWorkflow:
             self._publish()
             built = await workflow.execute_activity_method(
                 CheckpointActivities.build_checkpoint, data,
-                start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY)
+                start_to_close_timeout=timedelta(minutes=10),
+                heartbeat_timeout=DB_HEARTBEAT_TIMEOUT, retry_policy=DB_RETRY)
             self._state = built.state
             if not built.built:
                 self._state.status = CheckpointPhase.NOT_BUILT

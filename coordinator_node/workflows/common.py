@@ -9,7 +9,12 @@ from temporalio.common import RetryPolicy, SearchAttributeKey
 
 SCHEDULED_START = SearchAttributeKey.for_datetime("TemporalScheduledStartTime")
 # A database step: retried with backoff until the database answers (each is idempotent).
-DB_TIMEOUT = timedelta(seconds=60)
+# Its timeout is short because it is also how long a step a killed worker was running waits
+# before it is retried elsewhere.
+DB_TIMEOUT = timedelta(seconds=20)
+# A long database step (scoring, snapshots, a checkpoint's build) heartbeats every couple of
+# seconds: a dead worker is noticed after this, not after its start-to-close timeout.
+DB_HEARTBEAT_TIMEOUT = timedelta(seconds=10)
 DB_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1),
                        maximum_interval=timedelta(seconds=30))
 

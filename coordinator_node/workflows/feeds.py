@@ -29,6 +29,10 @@ PAGE_HEARTBEAT = timedelta(minutes=2)
 PAGE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=2),
                          maximum_interval=timedelta(minutes=1))
 SHORT_TIMEOUT = timedelta(seconds=30)
+# The live stream heartbeats every 2 s: a worker killed while streaming is noticed after this
+# and the stream resumes on another (or the restarted) worker, so rounds wait seconds for
+# their ground truth, not half a minute.
+LIVE_HEARTBEAT = timedelta(seconds=10)
 MAX_STALL_BACKOFF = timedelta(minutes=10)
 PAGES_BEFORE_ROLLOVER = 200  # keeps a long backfill's history bounded
 # 0.3.0: worker restarts are not stalls; backoff counts consecutive source failures only.
@@ -105,7 +109,7 @@ class FeedIngestWorkflow:
                 FeedActivities.stream_live,
                 LiveInput(feed=data.feed, session_seconds=data.live_session_minutes * 60),
                 start_to_close_timeout=timedelta(minutes=data.live_session_minutes + 5),
-                heartbeat_timeout=timedelta(seconds=30),
+                heartbeat_timeout=LIVE_HEARTBEAT,
                 # A lost worker (heartbeat timeout) is retried at once and without limit: it
                 # is not a feed stall. The source's own failures come back non-retryable.
                 retry_policy=RetryPolicy(initial_interval=timedelta(seconds=1),

@@ -23,7 +23,12 @@ with workflow.unsafe.imports_passed_through():
     )
     from coordinator_node.statuses import InputStatus, RoundStage
     from coordinator_node.temporal import CRUNCH_ID, PREDICTION_CONFIG, ROUND_STATUS
-    from coordinator_node.workflows.common import DB_RETRY, DB_TIMEOUT, scheduled_time
+    from coordinator_node.workflows.common import (
+        DB_HEARTBEAT_TIMEOUT,
+        DB_RETRY,
+        DB_TIMEOUT,
+        scheduled_time,
+    )
 
 @workflow.defn
 class PredictionRoundWorkflow:
@@ -107,7 +112,8 @@ class PredictionRoundWorkflow:
         self._enter(RoundStage.SCORING, "")
         self._counts = await workflow.execute_activity_method(
             RoundActivities.score, InputRef(input_id=the_input),
-            start_to_close_timeout=timedelta(minutes=5), retry_policy=DB_RETRY,
+            start_to_close_timeout=timedelta(minutes=5), heartbeat_timeout=DB_HEARTBEAT_TIMEOUT,
+            retry_policy=DB_RETRY,
         )
         self._enter(RoundStage.DONE, "")
         metrics.round_finished(workflow.metric_meter(), data.config_id, InputStatus.RESOLVED,

@@ -9,7 +9,11 @@ from temporalio import workflow
 with workflow.unsafe.imports_passed_through():
     from coordinator_node.activities.snapshots import SnapshotActivities
     from coordinator_node.rounds.messages import PeriodInput, SnapshotInput, SnapshotResult
-    from coordinator_node.workflows.common import DB_RETRY, scheduled_time
+    from coordinator_node.workflows.common import (
+        DB_HEARTBEAT_TIMEOUT,
+        DB_RETRY,
+        scheduled_time,
+    )
 
 
 @workflow.defn
@@ -24,11 +28,13 @@ class SnapshotWorkflow:
                              period_end=end)
         count = await workflow.execute_activity_method(
             SnapshotActivities.build_snapshots, period,
-            start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY,
+            start_to_close_timeout=timedelta(minutes=10), heartbeat_timeout=DB_HEARTBEAT_TIMEOUT,
+            retry_policy=DB_RETRY,
         )
         board = await workflow.execute_activity_method(
             SnapshotActivities.rebuild_leaderboard, period,
-            start_to_close_timeout=timedelta(minutes=10), retry_policy=DB_RETRY,
+            start_to_close_timeout=timedelta(minutes=10), heartbeat_timeout=DB_HEARTBEAT_TIMEOUT,
+            retry_policy=DB_RETRY,
         )
         return SnapshotResult(period_start=period.period_start, period_end=end,
                               snapshots=count, leaderboard_id=board)

@@ -69,7 +69,8 @@ def test_a_cli_command_and_the_worker_command_exit_without_noise(
     env = {k: v for k, v in os.environ.items() if k != "CONTRACT"}
     env.update({"TEMPORAL_ADDRESS": temporal_env.client.service_client.config.target_host,
                 "DATABASE_URL": database, "TEMPORAL_TASK_QUEUE": f"tq-{uuid.uuid4().hex[:8]}",
-                "MODEL_RUNNER_PORT": "1", "WORKER_BOOTSTRAP": "false"})
+                "MODEL_RUNNER_PORT": "1", "WORKER_BOOTSTRAP": "false",
+                "WORKER_METRICS_PORT": "0"})
     listing = subprocess.run([sys.executable, "-m", "coordinator_node", "checkpoint", "list"],
                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
     assert listing.returncode == 0 and listing.stderr == ""

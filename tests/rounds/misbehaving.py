@@ -7,6 +7,7 @@ they wait at the test's gate (the `model_gate` fixture)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from example_crunch.tracker import TrackerBase
@@ -29,6 +30,15 @@ class SleepyTracker(TrackerBase):
 
     def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
         wait_at_gate("SleepyTracker")
+        return {"value": 1.0}
+
+
+class DrowsyTracker(TrackerBase):
+    """Answers after 2 s, within any timeout: its round stays PREDICTING a while (the
+    two-workers test kills a worker inside the predict step)."""
+
+    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
+        time.sleep(2)
         return {"value": 1.0}
 
 

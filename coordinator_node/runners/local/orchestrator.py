@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosedError
 
 log = logging.getLogger("coordinator_node.runners.local.orchestrator")
 
@@ -43,6 +44,8 @@ class Orchestrator:
             await connection.send(self._event("init", list(self.models.values())))
             async for message in connection:
                 await self._on_message(message)
+        except ConnectionClosedError as closed:  # a coordinator killed, or its host gone
+            log.info("a coordinator went away without closing its connection (%s)", closed)
         finally:
             self._clients.discard(connection)
 

@@ -1,6 +1,11 @@
 """Horizontal scale: two worker processes on one task queue share the rounds and the feed;
-SIGKILL the one running a round's predict step (and the feed's live stream) and the survivor
-carries on: every round completes, exactly one prediction row per (round, model)."""
+SIGKILL the one streaming the feed while it runs a round's one-attempt predict step, and the
+survivor carries on: the killed round completes with its models ABSENT (never called twice),
+the survivor takes the feed over without a hole, every later round completes on it, and every
+(round, model) has exactly one prediction row.
+
+Real pieces throughout: the Temporal dev server, Postgres, `coordinator-node worker`
+processes, and the model runtime (one `model-runner` process per model code directory)."""
 
 from __future__ import annotations
 
@@ -11,54 +16,37 @@ import os
 import signal
 import socket
 import sys
-import time
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from example_crunch.tracker import TrackerBase
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 from temporalio.api.enums.v1 import EventType, PendingActivityState
 from temporalio.client import Client, WorkflowExecutionStatus, WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
 
-from coordinator_node.db.tables import FeedRecord, Input, Prediction
+from coordinator_node.db.tables import FeedRecord, Input, Model, Prediction
+from coordinator_node.ids import round_schedule_id
 from coordinator_node.rounds.messages import RoundResult
-from coordinator_node.runners.local.cluster import LocalCluster, model_identity
+from coordinator_node.settings import Settings
 from coordinator_node.workflows.rounds import PredictionRoundWorkflow
 from tests.conftest import REPO_ROOT, TEMPLATE_DIR
+from tests.rounds.conftest import code_directories, id_of, local_cluster
+from tests.support import eventually
 
 pytestmark = pytest.mark.slow
 P = Prediction.__table__.c  # type: ignore[attr-defined]
 
 CONFIG = "two-workers-btc-4s-every-2s"
-MODELS = ["tests.rounds.misbehaving:UpTracker", f"{__name__}:DrowsyTracker"]
-
-
-class DrowsyTracker(TrackerBase):
-    """Answers after 2 s: long enough to find its round PREDICTING and kill the worker."""
-
-    def predict(self, subject: str, horizon_seconds: int, step_seconds: int) -> dict[str, Any]:
-        time.sleep(2)
-        return {"value": 1.0}
+MODELS = ["UpTracker", "DrowsyTracker"]  # tests/rounds/misbehaving.py; Drowsy answers in 2 s
 
 
 def identity(pid: int) -> str:
     """The identity the SDK gives a worker process by default (pid@host)."""
     return f"{pid}@{socket.gethostname()}"
-
-
-async def eventually(check: Callable[[], Awaitable[Any]], within: float, what: str) -> Any:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if found := await check():
-            return found
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"timed out after {within:.0f}s waiting for {what}")
 
 
 async def round_handles(client: Client, crunch: str, running: bool = False
@@ -108,6 +96,24 @@ async def cleanup(client: Client, crunch: str) -> None:
         await client.get_workflow_handle(w.id, run_id=w.run_id).terminate("test over")
 
 
+def worker_env(pg_url: str, task_queue: str, temporal: str, crunch: str, models_port: int,
+               configs: Path) -> dict[str, str]:
+    """This machine's environment without any node setting, then the test's."""
+    names = {name.upper() for name in Settings.model_fields}
+    env = {key: value for key, value in os.environ.items() if key.upper() not in names}
+    return {**env, "DATABASE_URL": pg_url, "TEMPORAL_TASK_QUEUE": task_queue,
+            "TEMPORAL_ADDRESS": temporal, "CRUNCH_ID": crunch,
+            "CONTRACT": "example_crunch.contract:CONTRACT",
+            "SCHEDULED_PREDICTION_CONFIGS_PATH": str(configs),
+            "FEED_SOURCE": "synthetic", "FEED_SUBJECTS": "BTC", "FEED_KIND": "candle",
+            "FEED_GRANULARITY": "1s", "FEED_BACKFILL_DAYS": "0.002",
+            "MODEL_RUNNER_HOST": "127.0.0.1", "MODEL_RUNNER_PORT": str(models_port),
+            "WORKER_METRICS_PORT": "0",  # two workers on one machine
+            "MODEL_RUNNER_TIMEOUT_SECONDS": "5", "CHECKPOINT_INTERVAL_SECONDS": "0",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(TEMPLATE_DIR)])}
+
+
 async def test_two_workers_share_rounds_and_feed_and_survive_a_kill(
     temporal_env: WorkflowEnvironment, pg_engine: Engine, pg_url: str, task_queue: str,
     tmp_path: Path,
@@ -118,29 +124,23 @@ async def test_two_workers_share_rounds_and_feed_and_survive_a_kill(
     configs.write_text(json.dumps([{
         "scope_key": CONFIG, "scope_template": {"subject": "BTC", "horizon": 4, "step": 2},
         "schedule": {"prediction_interval_seconds": 2, "resolve_after_seconds": 4}}]))
-    async with LocalCluster(crunch, MODELS) as cluster:
-        env = {**os.environ, "DATABASE_URL": pg_url, "TEMPORAL_TASK_QUEUE": task_queue,
-               "TEMPORAL_ADDRESS": client.service_client.config.target_host,
-               "CRUNCH_ID": crunch, "CONTRACT": "example_crunch.contract:CONTRACT",
-               "SCHEDULED_PREDICTION_CONFIGS_PATH": str(configs),
-               "FEED_SOURCE": "synthetic", "FEED_SUBJECTS": "BTC", "FEED_KIND": "candle",
-               "FEED_GRANULARITY": "1s", "FEED_BACKFILL_DAYS": "0.002",
-               "MODEL_RUNNER_PORT": str(cluster.port), "MODEL_RUNNER_TIMEOUT_SECONDS": "5",
-               "CHECKPOINT_INTERVAL_SECONDS": "0", "LOG_LEVEL": "WARNING",
-               "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(TEMPLATE_DIR)])}
-        # The second worker only polls: the first one creates the schedules and the feed.
-        workers = [await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "coordinator_node", "worker", cwd=tmp_path,
-            env={**env, "WORKER_BOOTSTRAP": bootstrap}) for bootstrap in ("true", "false")]
-        names = {identity(w.pid): w for w in workers}
-        try:
-            await _run(client, pg_engine, crunch, names)
-        finally:
-            for worker in workers:
-                if worker.returncode is None:
-                    worker.send_signal(signal.SIGKILL)
-                    await worker.wait()
-            await cleanup(client, crunch)
+    with code_directories(MODELS) as directories:
+        async with local_cluster(crunch, directories) as cluster:
+            env = worker_env(pg_url, task_queue, client.service_client.config.target_host,
+                             crunch, cluster.port, configs)
+            # The second worker only polls: the first one creates the schedules and the feed.
+            workers = [await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "coordinator_node", "worker", cwd=tmp_path,
+                env={**env, "WORKER_BOOTSTRAP": bootstrap}) for bootstrap in ("true", "false")]
+            names = {identity(w.pid): w for w in workers}
+            try:
+                await _run(client, pg_engine, crunch, names)
+            finally:
+                for worker in workers:
+                    if worker.returncode is None:
+                        worker.send_signal(signal.SIGKILL)
+                        await worker.wait()
+                await cleanup(client, crunch)
 
 
 async def _run(client: Client, engine: Engine, crunch: str,
@@ -152,12 +152,13 @@ async def _run(client: Client, engine: Engine, crunch: str,
             seen |= {who for _, who in await started_activities(handle)}
         return set(workers) <= seen
 
-    await eventually(both_ran_rounds, 90, "both workers to run round activities")
+    await eventually(both_ran_rounds, within=90, what="both workers to run round activities",
+                     every=0.5)
 
     # 2. Kill the worker streaming the feed, while it runs a round's one-attempt predict.
     feed = client.get_workflow_handle(f"feed-ingest/{crunch}/synthetic/BTC/candle/1s")
-    feed_holder = await eventually(lambda: running_activity(feed, "stream_live"), 30,
-                                   "the feed's live stream")
+    feed_holder = await eventually(lambda: running_activity(feed, "stream_live"), within=30,
+                                   what="the feed's live stream", every=0.2)
     assert feed_holder in workers
 
     async def predicting_on_holder() -> WorkflowHandle[Any, RoundResult] | None:
@@ -168,7 +169,8 @@ async def _run(client: Client, engine: Engine, crunch: str,
                 return handle
         return None
 
-    killed_round = await eventually(predicting_on_holder, 60, "a predict on the feed's worker")
+    killed_round = await eventually(predicting_on_holder, within=60,
+                                    what="a predict on the feed's worker", every=0.1)
     victim = workers[feed_holder]
     victim.send_signal(signal.SIGKILL)
     await victim.wait()
@@ -176,39 +178,50 @@ async def _run(client: Client, engine: Engine, crunch: str,
     survivor = next(who for who in workers if who != feed_holder)
 
     # 3. The survivor takes the feed over (after the stream's heartbeat timeout) and the rounds.
-    await eventually(lambda: _is(running_activity(feed, "stream_live"), survivor), 60,
-                     "the survivor to take the feed's live stream over")
+    async def survivor_streams() -> bool:
+        return await running_activity(feed, "stream_live") == survivor
 
-    def fresh_scored_rounds() -> int:
+    await eventually(survivor_streams, within=60,
+                     what="the survivor to take the feed's live stream over", every=0.5)
+
+    def fresh_scored_rounds() -> bool:
         with Session(engine) as session:
             return session.execute(
                 select(func.count(func.distinct(P.input_id)))
                 .where(P.slot > killed_at + timedelta(seconds=2), P.status == "SCORED")
-            ).scalar_one()
+            ).scalar_one() >= 5
 
-    await eventually(lambda: _value(fresh_scored_rounds() >= 5), 90,
-                     "five rounds scored after the kill")
+    await eventually(fresh_scored_rounds, within=90, what="five rounds scored after the kill",
+                     every=0.5)
 
     # 4. No new rounds; every round started finishes.
-    await client.get_schedule_handle(f"round/{crunch}/{CONFIG}").pause(note="test over")
-    await eventually(lambda: _none_running(client, crunch), 90, "every round to finish")
+    await client.get_schedule_handle(round_schedule_id(crunch, CONFIG)).pause(note="test over")
+
+    async def none_running() -> bool:
+        return not await round_handles(client, crunch, running=True)
+
+    await eventually(none_running, within=90, what="every round to finish", every=0.5)
 
     handles = await round_handles(client, crunch)
-    statuses = [(await h.describe()).status for h in handles]
+    described = [await h.describe() for h in handles]
     assert len(handles) >= 10
-    assert set(statuses) == {WorkflowExecutionStatus.COMPLETED}, statuses
+    assert {d.status for d in described} == {WorkflowExecutionStatus.COMPLETED}
+    # The killed predict was not retried: its round completed with every model ABSENT.
     killed_result = await killed_round.result()
-    assert killed_result.counts.absent == len(MODELS)
+    assert killed_result.counts.absent == len(MODELS), killed_result
+    assert [name for name, _ in await started_activities(killed_round)].count("predict") == 1
 
-    after_kill = [h for h in handles
-                  if (await h.describe()).start_time > killed_at + timedelta(seconds=15)]
+    after_kill = [h for h, d in zip(handles, described, strict=True)
+                  if d.start_time > killed_at + timedelta(seconds=15)]
     assert after_kill
     for handle in after_kill:
         assert {who for _, who in await started_activities(handle)} == {survivor}
 
-    model_ids = sorted(str(model_identity(m)["model_id"]) for m in MODELS)
+    model_ids = sorted(id_of(name) for name in MODELS)
     with Session(engine) as session:
         inputs = session.execute(select(Input)).scalars().all()
+        # A round records every model a worker knows: the rounds after both were first seen.
+        known_from = session.execute(select(func.max(Model.first_seen_at))).scalar_one()
         rows = session.execute(select(P.input_id, P.model_id, P.status, P.failed_reason)).all()
         ts = FeedRecord.__table__.c.ts_event  # type: ignore[attr-defined]
         feed_ts = list(session.execute(select(ts).order_by(ts)).scalars())
@@ -219,22 +232,14 @@ async def _run(client: Client, engine: Engine, crunch: str,
         by_input.setdefault(input_id, []).append(model_id)
         assert status in ("SCORED", "FAILED", "ABSENT")
     # Exactly one row per (round, model): none twice, none missing.
-    assert {k: sorted(v) for k, v in by_input.items()} == {i.id: model_ids for i in inputs}
+    assert all(len(v) == len(set(v)) for v in by_input.values())
+    counted = [i for i in inputs if i.slot >= known_from]
+    assert len(counted) >= len(inputs) - 2
+    assert {i.id: sorted(by_input.get(i.id, [])) for i in counted} == {
+        i.id: model_ids for i in counted}
     lost = [r for r in rows if r.input_id == killed_result.input_id]
-    assert all(r.status == "ABSENT" and r.failed_reason.startswith(
-        "the round's model call was lost") for r in lost)
+    assert lost and all(r.status == "ABSENT" and r.failed_reason.startswith(
+        "the round's model call was lost") for r in lost), lost
     # The feed has no hole: the survivor fetched what the stream missed.
     steps = {(b - a).total_seconds() for a, b in itertools.pairwise(feed_ts)}
     assert steps == {1.0}
-
-
-async def _is(value: Awaitable[Any], expected: Any) -> bool:
-    return await value == expected
-
-
-async def _value(value: Any) -> Any:
-    return value
-
-
-async def _none_running(client: Client, crunch: str) -> bool:
-    return not await round_handles(client, crunch, running=True)
