@@ -141,15 +141,23 @@ def test_the_audit_names_a_deleted_snapshot(engine: Engine) -> None:
     assert "a snapshot was added or removed" in mismatch.detail
 
 
+async def checkpoint_over_committed_hours(on: tuple[Client, Settings],
+                                          engine: Engine) -> tuple[str, datetime]:
+    """Three hours of committed cycles, then a checkpoint built over them by the real
+    workflow: (its id, its period's end)."""
+    client, settings = on
+    end = period_end()
+    seed_snapshots(engine, end)
+    commit_hours(engine, end)
+    the_id, _ = await control.create_checkpoint(client, settings, DEFAULT_CONTRACT, end)
+    assert (await built(client, the_id)).status == "PENDING"
+    return the_id, end
+
+
 async def test_a_checkpoint_commits_its_cycles_and_its_proofs_verify_offline(
         node: tuple[Client, Settings], pg_engine: Engine, pg_url: str,  # noqa: F811
         tmp_path: Path) -> None:
-    client, settings = node
-    end = period_end()
-    seed_snapshots(pg_engine, end)
-    commit_hours(pg_engine, end)
-    the_id, _ = await control.create_checkpoint(client, settings, DEFAULT_CONTRACT, end)
-    assert (await built(client, the_id)).status == "PENDING"
+    the_id, end = await checkpoint_over_committed_hours(node, pg_engine)
     with Session(pg_engine) as session:
         row = session.get(Checkpoint, the_id)
         assert row is not None
@@ -204,12 +212,7 @@ async def test_a_checkpoint_commits_its_cycles_and_its_proofs_verify_offline(
 async def test_the_audit_command_passes_then_names_the_edited_row(
         node: tuple[Client, Settings], pg_engine: Engine, pg_url: str,  # noqa: F811
         tmp_path: Path) -> None:
-    client, settings = node
-    end = period_end()
-    seed_snapshots(pg_engine, end)
-    commit_hours(pg_engine, end)
-    the_id, _ = await control.create_checkpoint(client, settings, DEFAULT_CONTRACT, end)
-    await built(client, the_id)
+    _, end = await checkpoint_over_committed_hours(node, pg_engine)
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": pg_url, "HOME": str(tmp_path)}
 
     def run_audit() -> subprocess.CompletedProcess[str]:
