@@ -249,6 +249,12 @@ class PredictCall(BaseModel):
         return [arg.value_in(scope) for arg in self.args]
 
 
+# The quant metrics a contract computes unless it names others (coordinator_node/rounds/metrics.py
+# defines them; a contract may list any of the built-ins and its own `custom_metrics`).
+DEFAULT_METRIC_NAMES: tuple[str, ...] = ("ic", "ic_sharpe", "hit_rate", "max_drawdown",
+                                         "model_correlation")
+
+
 class Aggregation(BaseModel):
     # window name -> hours; each window is the mean snapshot score over the last N hours.
     windows: dict[str, int] = Field(
@@ -257,8 +263,17 @@ class Aggregation(BaseModel):
     # Which score field snapshots carry and windows average (it must exist in the
     # aggregate_snapshot summary; the old engine averaged a key that was never there).
     score_field: str = "value"
+    # A window name, or the name of one of the contract's `metrics` (its value over
+    # `metrics_window`); ties are broken by model id.
     ranking_key: str = "score_recent"
     ranking_direction: Literal["asc", "desc"] = "desc"
+    # The window the leaderboard's metric columns (`score_<metric>`) average the snapshots'
+    # metrics over; None: the first window.
+    metrics_window: str | None = None
+
+    @property
+    def metric_window_name(self) -> str | None:
+        return self.metrics_window or next(iter(self.windows), None)
 
 
 # --- default callables ----------------------------------------------------------------
@@ -387,6 +402,15 @@ class CrunchContract(BaseModel):
     crunch_pubkey: str = ""
     compute_provider: str = ""
     data_provider: str = ""
+
+    # Quant metrics (rounds/metrics.py) each snapshot carries: built-in names and the
+    # contract's own `custom_metrics` (name -> function(panel) -> one value per model). They
+    # read the model's signal at `signal_field` of its output and the realised return at
+    # `return_field` of the ground truth.
+    metrics: list[str] = Field(default_factory=lambda: list(DEFAULT_METRIC_NAMES))
+    custom_metrics: dict[str, Callable[..., Any]] = Field(default_factory=dict)
+    signal_field: str = "value"
+    return_field: str = "return"
 
     scoring_function: Callable[..., Any] = default_scoring_function
     resolve_ground_truth: Callable[..., Any] = default_resolve_ground_truth

@@ -15,17 +15,26 @@ from coordinator_node.activities.progress import progress
 from coordinator_node.activities.timing import timed
 from coordinator_node.checkpoints.commitments import commit_cycle
 from coordinator_node.db import session_scope
-from coordinator_node.db.tables import Leaderboard, Model, Score, Snapshot
+from coordinator_node.db.tables import Input, Leaderboard, Model, Prediction, Score, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
 from coordinator_node.ids import leaderboard_id, snapshot_id
 from coordinator_node.rounds.logic import rank, window_means
 from coordinator_node.rounds.messages import PeriodInput
+from coordinator_node.rounds.metrics import (
+    build_panel,
+    compute_metrics,
+    metric_specs,
+    snapshot_metric_names,
+    window_metrics,
+)
 from coordinator_node.services import Services
 
 S = Score.__table__.c  # type: ignore[attr-defined]
 N = Snapshot.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
+P = Prediction.__table__.c  # type: ignore[attr-defined]
+I = Input.__table__.c  # type: ignore[attr-defined]  # noqa: E741
 
 
 class SnapshotActivities:
@@ -36,20 +45,35 @@ class SnapshotActivities:
     @timed("coordinator_snapshot_build_seconds", step="snapshots")
     def build_snapshots(self, data: PeriodInput) -> int:
         """One snapshot per model of the scores made in [start, end) (each score falls in
-        exactly one period), summarised by the contract's `aggregate_snapshot`."""
+        exactly one period), summarised by the contract's `aggregate_snapshot`, plus the
+        contract's quant metrics over those scored predictions (rounds/metrics.py)."""
+        contract = self.services.contract
         with session_scope(self.services.engine) as session:
             results: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for model_id, result in session.execute(
-                select(S.model_id, S.result)
+            scored: list[tuple[str, Any, Any, Any, Any, Any]] = []
+            for row in session.execute(
+                select(S.model_id, S.result, S.value, S.success, P.slot, P.config_id,
+                       P.output, I.ground_truth)
+                .select_from(Score.__table__)  # type: ignore[attr-defined]
+                .outerjoin(Prediction.__table__,  # type: ignore[attr-defined]
+                           P.id == S.prediction_id)
+                .outerjoin(Input.__table__, I.id == P.input_id)  # type: ignore[attr-defined]
                 .where(S.scored_at >= data.period_start, S.scored_at < data.period_end)
             ).all():
-                results[model_id].append(result)
-            aggregate = self.services.contract.aggregate_snapshot
+                results[row.model_id].append(row.result)
+                if row.slot is not None:
+                    scored.append((row.model_id, row.slot, row.config_id, row.output,
+                                   row.ground_truth, row.value if row.success else None))
+            metrics = compute_metrics(
+                build_panel(scored, contract.signal_field, contract.return_field),
+                metric_specs(snapshot_metric_names(contract.metrics), contract.custom_metrics))
+            aggregate = contract.aggregate_snapshot
             rows = [{
                 "id": snapshot_id(model_id, data.period_start, data.period_end),
                 "model_id": model_id, "period_start": data.period_start,
                 "period_end": data.period_end, "prediction_count": len(model_results),
-                "summary": dict(aggregate(model_results)), "created_at": utcnow(),
+                "summary": {**metrics.get(model_id, {}), **dict(aggregate(model_results))},
+                "created_at": utcnow(),
             } for model_id, model_results in sorted(results.items())]
             upsert(session, Snapshot, rows, ["model_id", "period_start", "period_end"],
                    update_columns=["prediction_count", "summary", "created_at"])
@@ -71,6 +95,17 @@ class SnapshotActivities:
             ).all()
             means = window_means([tuple(s) for s in snapshots], aggregation.windows,
                                  aggregation.score_field, data.period_end)
+            # Each model's quant metrics over the metrics window, from its snapshots there.
+            metric_names = list(self.services.contract.metrics)
+            metric_window = aggregation.metric_window_name
+            since = data.period_end - timedelta(
+                hours=aggregation.windows.get(metric_window or "", longest))
+            summaries: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for s in sorted(snapshots, key=lambda s: (s.model_id, s.period_end)):
+                if s.period_end > since:
+                    summaries[s.model_id].append(s.summary)
+            metrics = {model_id: window_metrics(summaries.get(model_id, []), metric_names)
+                       for model_id in means}
             counts = Counter(s.model_id for s in snapshots)
             # A model scored but never registered still ranks, with empty names.
             unknown = {"model_name": "", "cruncher_id": "", "cruncher_name": ""}
@@ -80,21 +115,27 @@ class SnapshotActivities:
                      for row in session.execute(
                          select(M.model_id, M.model_name, M.cruncher_id, M.cruncher_name)
                          .where(M.model_id.in_(list(means)))).all()}
-            order = rank(means, aggregation.ranking_key, aggregation.ranking_direction)
+            # The ranking key names a window or a metric; ties by model id.
+            order = rank({model_id: {**metrics[model_id], **means[model_id]}
+                          for model_id in means},
+                         aggregation.ranking_key, aggregation.ranking_direction)
             entries = [{
                 "rank": position, "model_id": model_id, **names.get(model_id, unknown),
-                "scores": means[model_id], "snapshot_count": counts[model_id],
+                "scores": means[model_id], "metrics": metrics[model_id],
+                "snapshot_count": counts[model_id],
             } for position, model_id in enumerate(order, start=1)]
             upsert(session, Leaderboard, [{
                 "id": board_id, "built_at": data.period_end, "entries": entries,
                 "meta": {"ranking_key": aggregation.ranking_key,
                          "ranking_direction": aggregation.ranking_direction,
                          "windows": aggregation.windows,
-                         "score_field": aggregation.score_field},
+                         "score_field": aggregation.score_field,
+                         "metrics": metric_names, "metrics_window": metric_window},
             }], ["id"], update_columns=["entries", "meta", "built_at"])
         key = aggregation.ranking_key
+        best = {**metrics[order[0]], **means[order[0]]} if entries else {}
         leader = (f"leader {entries[0]['model_name'] or entries[0]['model_id']} "
-                  f"({key} {_number(means[order[0]].get(key))})"
+                  f"({key} {_number(best.get(key))})"
                   if entries else "no model ranked yet")
         progress.info("snapshot %s: %d models, %s", data.period_end.isoformat(), len(entries),
                       leader)

@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from coordinator_node.contract import DEFAULT_METRIC_NAMES
+
 Array = NDArray[np.float64]
 MetricFunction = Callable[["MetricPanel"], Any]
 
@@ -292,8 +294,7 @@ BUILTIN_METRICS: dict[str, MetricSpec] = {s.name: s for s in (
 )}
 
 # What a contract computes unless it says otherwise.
-DEFAULT_METRICS: tuple[str, ...] = ("ic", "ic_sharpe", "hit_rate", "max_drawdown",
-                                    "model_correlation")
+DEFAULT_METRICS: tuple[str, ...] = DEFAULT_METRIC_NAMES
 
 METRIC_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -384,3 +385,36 @@ def _number(value: Any) -> float:
         return math.nan
     number = float(value)
     return number if math.isfinite(number) else math.nan
+
+
+def snapshot_metric_names(names: Sequence[str]) -> list[str]:
+    """What each snapshot computes for `names`: `ic` too when `ic_sharpe` is asked for, since
+    the leaderboard's `ic_sharpe` is taken over the snapshots' ICs."""
+    names = list(names)
+    if "ic_sharpe" in names and "ic" not in names:
+        names.insert(names.index("ic_sharpe"), "ic")
+    return names
+
+
+def window_metrics(summaries: Sequence[Mapping[str, Any]], names: Sequence[str]
+                   ) -> dict[str, float | None]:
+    """One model's metrics over a leaderboard window, from its snapshots' summaries there:
+    each metric's mean over the snapshots where it is a finite number (None where it never
+    is), except `ic_sharpe`: mean / sample std of the snapshots' `ic` (None with fewer than
+    two ICs or when they do not vary)."""
+    out: dict[str, float | None] = {}
+    for name in names:
+        key = "ic" if name == "ic_sharpe" else name
+        found = [float(v) for s in summaries
+                 if isinstance(v := s.get(key), int | float) and not isinstance(v, bool)
+                 and math.isfinite(v)]
+        if name == "ic_sharpe":
+            if len(found) < 2:
+                out[name] = None
+                continue
+            mean = sum(found) / len(found)
+            std = math.sqrt(sum((v - mean) ** 2 for v in found) / (len(found) - 1))
+            out[name] = mean / std if std > 1e-12 else None
+        else:
+            out[name] = sum(found) / len(found) if found else None
+    return out

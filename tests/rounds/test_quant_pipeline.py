@@ -1,0 +1,164 @@
+"""Quant metrics in the snapshot cycle (issue 20): the contract chooses them and may add its
+own, checked at start; each snapshot's summary carries them (beside the Merkle commitment of
+the same transaction); the leaderboard aggregates them over its metrics window and can rank
+by any of them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+from temporalio.testing import ActivityEnvironment
+
+from coordinator_node.activities.snapshots import SnapshotActivities
+from coordinator_node.competition import load_competition
+from coordinator_node.contract import Aggregation, ContractError, CrunchContract
+from coordinator_node.db import session_scope
+from coordinator_node.db.tables import Input, Leaderboard, MerkleCycle, Prediction, Score, Snapshot
+from coordinator_node.db.upsert import upsert
+from coordinator_node.ids import cycle_id, leaderboard_id
+from coordinator_node.rounds.messages import PeriodInput
+from coordinator_node.rounds.metrics import MetricPanel, window_metrics
+from coordinator_node.services import Services
+from coordinator_node.statuses import InputStatus, PredictionStatus
+from tests.conftest import make_settings
+
+# Far in the past, so no other test's snapshots fall in these windows and the newest
+# leaderboard other tests read is never this one.
+END = datetime(2019, 6, 1, 12, tzinfo=UTC)
+START = END - timedelta(hours=1)
+RETURNS = [0.01, -0.02, 0.03, -0.01]
+SIGNALS = {"q-good": [1.0, -2.0, 3.0, -1.0], "q-bad": [-1.0, 2.0, -3.0, 1.0],
+           "q-flat": [0.5, 0.5, 0.5, 0.5]}
+
+
+def score_sum(panel: MetricPanel) -> Any:
+    """Total score of the period."""
+    return np.nansum(panel.scores, axis=1)
+
+
+def seed_rounds(engine: Engine, tag: str) -> None:
+    """Four rounds of one config in [START, END), each predicted and scored by three models
+    (score: +|return| on the right sign, -|return| on the wrong one)."""
+    inputs, predictions, scores = [], [], []
+    for t, ret in enumerate(RETURNS):
+        slot = START + timedelta(minutes=5 * t)
+        input_id = f"{tag}-in-{t}"
+        inputs.append({"id": input_id, "config_id": f"{tag}-cfg", "slot": slot,
+                       "status": InputStatus.RESOLVED, "payload": {},
+                       "ground_truth": {"return": ret}, "horizon_at": slot})
+        for model, signals in SIGNALS.items():
+            pid = f"{tag}-{model}-{t}"
+            value = abs(ret) if signals[t] * ret > 0 else -abs(ret)
+            predictions.append({"id": pid, "input_id": input_id, "config_id": f"{tag}-cfg",
+                                "model_id": f"{tag}-{model}", "slot": slot,
+                                "status": PredictionStatus.SCORED,
+                                "output": {"value": signals[t]}})
+            scores.append({"prediction_id": pid, "model_id": f"{tag}-{model}", "value": value,
+                           "success": True, "result": {"value": value, "success": True},
+                           "scored_at": slot + timedelta(minutes=1)})
+    with session_scope(engine) as session:
+        upsert(session, Input, inputs, ["id"])
+        upsert(session, Prediction, predictions, ["id"])
+        upsert(session, Score, scores, ["prediction_id"])
+
+
+def run_cycle(engine: Engine, contract: CrunchContract) -> None:
+    services = Services(settings=make_settings("sqlite://"), contract=contract, engine=engine)
+    period = PeriodInput(crunch_id="quant", period_start=START, period_end=END)
+    activities = SnapshotActivities(services)
+    assert ActivityEnvironment().run(activities.build_snapshots, period) >= 3
+    ActivityEnvironment().run(activities.rebuild_leaderboard, period)
+
+
+def test_snapshots_carry_the_metrics_and_the_leaderboard_ranks_by_one(engine: Engine) -> None:
+    tag = f"q{engine.dialect.name[:2]}"
+    seed_rounds(engine, tag)
+    contract = CrunchContract(
+        metrics=["ic", "ic_sharpe", "hit_rate", "max_drawdown", "model_correlation",
+                 "score_sum"],
+        custom_metrics={"score_sum": score_sum},
+        aggregation=Aggregation(ranking_key="ic"))
+    run_cycle(engine, contract)
+    with Session(engine) as session:
+        summaries = {s.model_id.removeprefix(f"{tag}-"): s.summary for s in session.scalars(
+            select(Snapshot).where(Snapshot.period_end == END))}  # type: ignore[arg-type]
+        assert session.get(MerkleCycle, cycle_id(START, END)) is not None  # same transaction
+        board = session.get(Leaderboard, leaderboard_id("quant", END))
+    good = summaries["q-good"]
+    assert good["ic"] == pytest.approx(1.0)
+    assert good["ic_sharpe"] is None  # one era (one config) in the period
+    assert good["hit_rate"] == 1.0 and good["max_drawdown"] == 0.0
+    assert good["model_correlation"] == pytest.approx(-1.0)  # q-flat is constant: left out
+    assert good["score_sum"] == pytest.approx(0.07)
+    assert good["value"] == pytest.approx(0.07 / 4)  # aggregate_snapshot's score is kept
+    assert summaries["q-bad"]["ic"] == pytest.approx(-1.0)
+    assert summaries["q-bad"]["max_drawdown"] == pytest.approx(0.07)
+    flat = summaries["q-flat"]
+    assert flat["ic"] is None and flat["model_correlation"] is None
+    assert flat["hit_rate"] == 0.5
+
+    assert board is not None
+    assert board.meta["metrics"] == contract.metrics
+    assert board.meta["metrics_window"] == "score_recent"
+    entries = [e for e in board.entries if e["model_id"].startswith(tag)]
+    # ranked by IC: +1, -1, then the model without one
+    assert [e["model_id"] for e in entries] == [f"{tag}-q-good", f"{tag}-q-bad", f"{tag}-q-flat"]
+    assert entries[0]["metrics"]["ic"] == pytest.approx(1.0)
+    assert entries[0]["metrics"]["ic_sharpe"] is None  # one snapshot's IC
+    assert entries[2]["metrics"]["ic"] is None
+    assert set(entries[0]["scores"]) == {"score_recent", "score_steady", "score_anchor"}
+
+
+def test_window_metrics_average_snapshots_and_ic_sharpe_is_over_their_ics() -> None:
+    summaries: list[dict[str, Any]] = [{"ic": 0.2, "hit_rate": 0.5}, {"ic": 0.4, "hit_rate": None},
+                 {"ic": float("nan"), "hit_rate": 0.7}, {"ic_sharpe": 9.0}]
+    got = window_metrics(summaries, ["ic", "ic_sharpe", "hit_rate", "turnover"])
+    assert got["ic"] == pytest.approx(0.3)
+    assert got["ic_sharpe"] == pytest.approx(0.3 / np.std([0.2, 0.4], ddof=1))
+    assert got["hit_rate"] == pytest.approx(0.6)
+    assert got["turnover"] is None
+    assert window_metrics([{"ic": 0.2}], ["ic_sharpe"]) == {"ic_sharpe": None}
+
+
+
+def refused(monkeypatch: pytest.MonkeyPatch, contract: CrunchContract) -> str:
+    import coordinator_node.contract as contracts
+
+    monkeypatch.setattr(contracts, "QUANT_CONTRACT", contract, raising=False)
+    with pytest.raises(ContractError) as error:
+        load_competition(make_settings("sqlite://",
+                                       contract="coordinator_node.contract:QUANT_CONTRACT"))
+    return str(error.value)
+
+
+def test_the_contracts_metrics_are_checked_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(panel: MetricPanel) -> Any:
+        return [1.0]  # one value, whatever the number of models
+
+    assert "unknown metric 'sharpe' (known: hit_rate, ic," in refused(
+        monkeypatch, CrunchContract(metrics=["ic", "sharpe"]))
+    assert "metric 'broken' fails on a sample panel" in refused(
+        monkeypatch, CrunchContract(metrics=["broken"], custom_metrics={"broken": broken}))
+    assert "custom metric name 'Bad-Name'" in refused(
+        monkeypatch, CrunchContract(metrics=[], custom_metrics={"Bad-Name": score_sum}))
+    assert "metric 'value' has the name of a score key" in refused(
+        monkeypatch, CrunchContract(metrics=["value"], custom_metrics={"value": score_sum}))
+    assert "ranking_key 'ic_sharpe' is neither a window" in refused(
+        monkeypatch, CrunchContract(metrics=["ic"],
+                                    aggregation=Aggregation(ranking_key="ic_sharpe")))
+    assert "metrics_window 'score_week' is not a window" in refused(
+        monkeypatch, CrunchContract(aggregation=Aggregation(metrics_window="score_week")))
+    assert "lists a name twice" in refused(monkeypatch, CrunchContract(metrics=["ic", "ic"]))
+
+
+def test_the_default_and_example_contracts_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    competition = load_competition(make_settings(
+        "sqlite://", contract="example_crunch.contract:CONTRACT"))
+    assert competition.contract.metrics == ["ic", "ic_sharpe", "hit_rate", "max_drawdown",
+                                            "model_correlation"]
+    load_competition(make_settings("sqlite://"))
