@@ -10,11 +10,13 @@ from typing import Any
 
 import numpy as np
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 from temporalio.testing import ActivityEnvironment
 
 from coordinator_node.activities.snapshots import SnapshotActivities
+from coordinator_node.api.app import create_app
 from coordinator_node.competition import load_competition
 from coordinator_node.contract import Aggregation, ContractError, CrunchContract
 from coordinator_node.db import session_scope
@@ -162,3 +164,54 @@ def test_the_default_and_example_contracts_pass(monkeypatch: pytest.MonkeyPatch)
     assert competition.contract.metrics == ["ic", "ic_sharpe", "hit_rate", "max_drawdown",
                                             "model_correlation"]
     load_competition(make_settings("sqlite://"))
+
+
+def test_the_report_api_serves_the_metrics(engine: Engine, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    import coordinator_node.api.routes.rounds as routes
+    import coordinator_node.contract as contracts
+
+    tag = f"qa{engine.dialect.name[:2]}"
+    seed_rounds(engine, tag)
+    contract = CrunchContract(metrics=["ic", "hit_rate", "score_sum"],
+                              custom_metrics={"score_sum": score_sum},
+                              aggregation=Aggregation(ranking_key="ic"))
+    run_cycle(engine, contract)
+    with Session(engine) as session:
+        board = session.get(Leaderboard, leaderboard_id("quant", END))
+        assert board is not None
+        session.expunge(board)
+    board.entries = [e for e in board.entries if e["model_id"].startswith(tag)]
+    # This board is older than the other tests' boards: serve it as the newest.
+    monkeypatch.setattr(routes, "newest_leaderboard", lambda session: board)
+    monkeypatch.setattr(contracts, "QUANT_API_CONTRACT", contract, raising=False)
+    url = engine.url.render_as_string(hide_password=False)
+    app = create_app(make_settings(url, temporal_address="127.0.0.1:1",
+                                   contract="coordinator_node.contract:QUANT_API_CONTRACT"))
+    with TestClient(app) as api:
+        rows = api.get("/reports/leaderboard").json()
+        schema = api.get("/reports/schema").json()
+        points = api.get("/reports/models/global", params={
+            "projectIds": f"{tag}-q-good", "start": "2019-05-31T00:00:00Z",
+            "end": "2019-06-02T00:00:00Z"}).json()
+    assert [r["model_id"] for r in rows] == [f"{tag}-q-good", f"{tag}-q-bad", f"{tag}-q-flat"]
+    good = rows[0]
+    assert good["score_ic"] == pytest.approx(1.0) and good["score_hit_rate"] == 1.0
+    assert good["score_score_sum"] == pytest.approx(0.07)
+    assert good["score_ranking"] == {"key": "ic", "value": pytest.approx(1.0),
+                                     "direction": "desc"}
+    assert rows[2]["score_ic"] is None and rows[2]["score_ranking"]["value"] is None
+    assert set(good["score_metrics"]) == {"score_recent", "score_steady", "score_anchor"}
+
+    columns = {c["property"]: c for c in schema["leaderboard_columns"]}
+    assert list(columns)[-3:] == ["score_ic", "score_hit_rate", "score_score_sum"]
+    assert columns["score_ic"]["displayName"] == "IC"
+    assert columns["score_ic"]["tooltip"].startswith("Information coefficient")
+    assert columns["score_score_sum"]["tooltip"] == "Total score of the period. (over score_recent)"
+    [quant] = [w for w in schema["metrics_widgets"] if w["displayName"] == "Quant metrics"]
+    assert quant["endpointUrl"] == "/reports/models/global"
+    assert [s["name"] for s in quant["nativeConfiguration"]["yAxis"]["series"]] == [
+        "score_ic", "score_hit_rate", "score_score_sum"]
+    assert schema["ranking_key"] == "ic"
+    [point] = points
+    assert point["score_ic"] == pytest.approx(1.0)

@@ -24,7 +24,7 @@ from coordinator_node.api.params import (
     time_window,
 )
 from coordinator_node.api.routing import ApiRoute
-from coordinator_node.contract import Aggregation
+from coordinator_node.contract import Aggregation, CrunchContract
 from coordinator_node.db.tables import Model, Snapshot
 from coordinator_node.rounds.store import (
     WindowStats,
@@ -122,6 +122,14 @@ class SnapshotOut(BaseModel):
     created_at: datetime
 
 
+def metric_columns(contract: CrunchContract, metrics: dict[str, Any] | None
+                   ) -> dict[str, float | None]:
+    """`score_<metric>` for each of the contract's quant metrics: the value a leaderboard
+    entry carries over the metrics window, null when it has none (or predates metrics)."""
+    metrics = metrics or {}
+    return {f"score_{name}": metrics.get(name) for name in contract.metrics}
+
+
 def _ranking(aggregation: Aggregation, metrics: dict[str, float | None]) -> ScoreRanking:
     return ScoreRanking(key=aggregation.ranking_key, value=metrics.get(aggregation.ranking_key),
                         direction=aggregation.ranking_direction)
@@ -158,11 +166,13 @@ def leaderboard(session: SessionDep, contract: ContractDep,
     rows = []
     for entry in sorted(board.entries, key=lambda e: e["rank"]):
         metrics = {name: entry["scores"].get(name) for name in windows}
+        quant = entry.get("metrics") or {}
         rows.append(LeaderboardRow(
-            **metrics, model_id=entry["model_id"], rank=entry["rank"],
-            model_name=entry.get("model_name"), cruncher_name=entry.get("cruncher_name"),
-            cruncher_id=entry.get("cruncher_id"), created_at=board.built_at,
-            score_metrics=metrics, score_ranking=_ranking(aggregation, metrics),
+            **metric_columns(contract, quant), **metrics, model_id=entry["model_id"],
+            rank=entry["rank"], model_name=entry.get("model_name"),
+            cruncher_name=entry.get("cruncher_name"), cruncher_id=entry.get("cruncher_id"),
+            created_at=board.built_at, score_metrics=metrics,
+            score_ranking=_ranking(aggregation, {**quant, **metrics}),
             snapshot_count=entry.get("snapshot_count", 0)))
     return rows
 
@@ -192,7 +202,11 @@ def models_global(session: SessionDep, contract: ContractDep, model_ids: Project
     start, end = time_window(start, end, now)
     aggregation = contract.aggregation
     stats = window_stats(session, model_ids, start, end, aggregation.windows, now)
-    return [ScoreRow(**row) for row in _score_rows(stats, aggregation)]
+    # Each model's quant metrics as the newest leaderboard has them (`score_<metric>`).
+    board = newest_leaderboard(session)
+    quant = {e["model_id"]: e.get("metrics") for e in (board.entries if board else [])}
+    return [ScoreRow(**metric_columns(contract, quant.get(row["model_id"])), **row)
+            for row in _score_rows(stats, aggregation)]
 
 
 @router.get("/models/params", response_model=list[ScopeScoreRow],
