@@ -176,3 +176,12 @@ def test_build_panel_orders_rounds_by_slot_and_makes_configs_eras() -> None:
     np.testing.assert_array_equal(panel.predictions, [[1.0, 3.0, np.nan], [np.nan, np.nan, 2.0]])
     np.testing.assert_array_equal(panel.returns, [0.1, np.nan, 0.2])
     np.testing.assert_array_equal(panel.scores, [[0.5, -1.0, np.nan], [np.nan, np.nan, 1.0]])
+
+
+def test_the_readme_defines_every_builtin_metric() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("\n## Quant metrics", 1)[1].split("\n## ", 1)[0]
+    for name in BUILTIN_METRICS:
+        assert f"\n| `{name}` | " in section, name
