@@ -24,7 +24,12 @@ from coordinator_node.contract import (
 )
 from coordinator_node.feeds.types import granularity_seconds
 from coordinator_node.rounds.logic import call_scope
-from coordinator_node.rounds.metrics import METRIC_NAME_PATTERN, check_metric, metric_specs
+from coordinator_node.rounds.metrics import (
+    METRIC_NAME_PATTERN,
+    check_metric,
+    metric_specs,
+    reported_metric_names,
+)
 from coordinator_node.settings import Settings, SettingsError
 
 _CONFIGS = TypeAdapter(list[ScheduledPredictionConfig])
@@ -167,11 +172,21 @@ def check_metrics(settings: Settings, contract: CrunchContract, summary: dict[st
             check_metric(spec)
         except ValueError as exc:
             raise ContractError(f"{where}: {exc}") from None
-    if aggregation.ranking_key not in {*aggregation.windows, *contract.metrics}:
+    reported = reported_metric_names(contract.metrics, bool(contract.ensembles))
+    names = [e.name for e in contract.ensembles]
+    if len(set(names)) != len(names):
+        raise ContractError(f"{where}: two ensembles have one name: {names}")
+    for ensemble in contract.ensembles:
+        if ensemble.strategy == "top_k" and ensemble.metric not in contract.metrics:
+            raise ContractError(
+                f"{where}: ensemble {ensemble.name!r} picks its top {ensemble.k} by "
+                f"{ensemble.metric!r}, which is not one of the metrics "
+                f"({', '.join(contract.metrics) or 'none'})")
+    if aggregation.ranking_key not in {*aggregation.windows, *reported}:
         raise ContractError(
             f"{where}: aggregation.ranking_key {aggregation.ranking_key!r} is neither a "
             f"window ({', '.join(aggregation.windows)}) nor one of the metrics "
-            f"({', '.join(contract.metrics) or 'none'})")
+            f"({', '.join(reported) or 'none'})")
     if aggregation.metrics_window is not None \
             and aggregation.metrics_window not in aggregation.windows:
         raise ContractError(

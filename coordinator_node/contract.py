@@ -378,6 +378,24 @@ def default_build_emission(
     }
 
 
+class Ensemble(BaseModel):
+    """A virtual model `ensemble:<name>` each snapshot cycle builds from the models' signals
+    (rounds/ensembles.py): per round, the weighted mean of its members' signals, scored with
+    the contract's scoring function. Shown with `include_ensembles=true`; never rewarded.
+
+    `strategy`: `equal_weight`; `inverse_variance` (weight 1 / variance of the member's scores
+    in the cycle); `top_k` (the `k` best models by `metric` in the cycle, equal weights).
+    `model_filter(model_id) -> bool` keeps only some models as members."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    name: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    strategy: Literal["equal_weight", "inverse_variance", "top_k"] = "equal_weight"
+    k: int = Field(default=5, ge=1)
+    metric: str = "ic"
+    metric_direction: Literal["asc", "desc"] = "desc"
+    model_filter: Callable[[str], bool] | None = None
+
+
 class CrunchContract(BaseModel):
     """Types, scope, aggregation and rules of one competition."""
 
@@ -411,6 +429,9 @@ class CrunchContract(BaseModel):
     custom_metrics: dict[str, Callable[..., Any]] = Field(default_factory=dict)
     signal_field: str = "value"
     return_field: str = "return"
+    # Virtual models combining the participants' signals; the first one is the ensemble the
+    # per-model `contribution` and `ensemble_correlation` are measured against.
+    ensembles: list[Ensemble] = Field(default_factory=list)
 
     scoring_function: Callable[..., Any] = default_scoring_function
     resolve_ground_truth: Callable[..., Any] = default_resolve_ground_truth

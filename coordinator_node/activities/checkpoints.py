@@ -36,7 +36,7 @@ from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
-from coordinator_node.ids import checkpoint_id
+from coordinator_node.ids import checkpoint_id, is_ensemble
 from coordinator_node.services import Services
 from coordinator_node.statuses import CheckpointPhase, CheckpointStatus, Refusal
 
@@ -82,7 +82,8 @@ class CheckpointActivities:
             field = aggregation.score_field
             ranking = rank_scores({
                 model_id: (period.summary[field], period.weights[field])
-                for model_id, period in models.items() if field in period.summary
+                for model_id, period in models.items()
+                if field in period.summary and not is_ensemble(model_id)  # never rewarded
             }, aggregation.ranking_direction)
             if not ranking:
                 reason = (f"no ranked model in [{start.isoformat()}, "

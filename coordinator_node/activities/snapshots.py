@@ -3,6 +3,7 @@ leaderboard. Both upsert on natural keys, so a retry rewrites the same rows."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import timedelta
@@ -18,13 +19,20 @@ from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Leaderboard, Model, Prediction, Score, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
-from coordinator_node.ids import leaderboard_id, snapshot_id
+from coordinator_node.ids import is_ensemble, leaderboard_id, snapshot_id
+from coordinator_node.rounds.ensembles import (
+    build_ensemble,
+    contributions,
+    ensemble_correlations,
+    ensemble_panel,
+)
 from coordinator_node.rounds.logic import rank, window_means
 from coordinator_node.rounds.messages import PeriodInput
 from coordinator_node.rounds.metrics import (
     build_panel,
     compute_metrics,
     metric_specs,
+    reported_metric_names,
     snapshot_metric_names,
     window_metrics,
 )
@@ -64,14 +72,34 @@ class SnapshotActivities:
                 if row.slot is not None:
                     scored.append((row.model_id, row.slot, row.config_id, row.output,
                                    row.ground_truth, row.value if row.success else None))
-            metrics = compute_metrics(
-                build_panel(scored, contract.signal_field, contract.return_field),
-                metric_specs(snapshot_metric_names(contract.metrics), contract.custom_metrics))
+            panel = build_panel(scored, contract.signal_field, contract.return_field)
+            specs = metric_specs(snapshot_metric_names(contract.metrics), contract.custom_metrics)
+            metrics = compute_metrics(panel, specs)
+            counts = {model_id: len(model_results) for model_id, model_results in results.items()}
+            # Ensembles: virtual models scored like a model; the first one is what each
+            # model's contribution and ensemble correlation are measured against.
+            for position, ensemble in enumerate(contract.ensembles):
+                built = build_ensemble(ensemble, panel, metrics, contract.scoring_function,
+                                       contract.signal_field)
+                if position == 0:
+                    loo = contributions(built, panel, contract.scoring_function,
+                                        contract.signal_field)
+                    corr = ensemble_correlations(built, panel)
+                    for i, model_id in enumerate(panel.models):
+                        metrics[model_id]["contribution"] = _finite(loo[i])
+                        metrics[model_id]["ensemble_correlation"] = _finite(corr[i])
+                if not built.results:
+                    continue
+                own = compute_metrics(ensemble_panel(built, panel), specs)[built.model_id]
+                metrics[built.model_id] = {
+                    **own, "member_count": int((built.weights > 0).sum())}
+                results[built.model_id] = built.results
+                counts[built.model_id] = len(built.results)
             aggregate = contract.aggregate_snapshot
             rows = [{
                 "id": snapshot_id(model_id, data.period_start, data.period_end),
                 "model_id": model_id, "period_start": data.period_start,
-                "period_end": data.period_end, "prediction_count": len(model_results),
+                "period_end": data.period_end, "prediction_count": counts[model_id],
                 "summary": {**metrics.get(model_id, {}), **dict(aggregate(model_results))},
                 "created_at": utcnow(),
             } for model_id, model_results in sorted(results.items())]
@@ -96,7 +124,8 @@ class SnapshotActivities:
             means = window_means([tuple(s) for s in snapshots], aggregation.windows,
                                  aggregation.score_field, data.period_end)
             # Each model's quant metrics over the metrics window, from its snapshots there.
-            metric_names = list(self.services.contract.metrics)
+            contract = self.services.contract
+            metric_names = reported_metric_names(contract.metrics, bool(contract.ensembles))
             metric_window = aggregation.metric_window_name
             since = data.period_end - timedelta(
                 hours=aggregation.windows.get(metric_window or "", longest))
@@ -115,15 +144,25 @@ class SnapshotActivities:
                      for row in session.execute(
                          select(M.model_id, M.model_name, M.cruncher_id, M.cruncher_name)
                          .where(M.model_id.in_(list(means)))).all()}
-            # The ranking key names a window or a metric; ties by model id.
-            order = rank({model_id: {**metrics[model_id], **means[model_id]}
-                          for model_id in means},
+            # The ranking key names a window or a metric; ties by model id. Ensembles are
+            # not ranked among the models: each is listed after them with the rank it
+            # would take, flagged `ensemble` (the API shows them when asked).
+            values = {model_id: {**metrics[model_id], **means[model_id]} for model_id in means}
+            order = rank({m: v for m, v in values.items() if not is_ensemble(m)},
                          aggregation.ranking_key, aggregation.ranking_direction)
             entries = [{
                 "rank": position, "model_id": model_id, **names.get(model_id, unknown),
                 "scores": means[model_id], "metrics": metrics[model_id],
                 "snapshot_count": counts[model_id],
             } for position, model_id in enumerate(order, start=1)]
+            for model_id in sorted(m for m in values if is_ensemble(m)):
+                entries.append({
+                    "rank": _would_rank(values, order, model_id, aggregation.ranking_key,
+                                        aggregation.ranking_direction),
+                    "model_id": model_id, "model_name": model_id, "cruncher_id": "",
+                    "cruncher_name": "", "scores": means[model_id],
+                    "metrics": metrics[model_id], "snapshot_count": counts[model_id],
+                    "ensemble": True})
             upsert(session, Leaderboard, [{
                 "id": board_id, "built_at": data.period_end, "entries": entries,
                 "meta": {"ranking_key": aggregation.ranking_key,
@@ -133,13 +172,28 @@ class SnapshotActivities:
                          "metrics": metric_names, "metrics_window": metric_window},
             }], ["id"], update_columns=["entries", "meta", "built_at"])
         key = aggregation.ranking_key
-        best = {**metrics[order[0]], **means[order[0]]} if entries else {}
+        best = {**metrics[order[0]], **means[order[0]]} if order else {}
         leader = (f"leader {entries[0]['model_name'] or entries[0]['model_id']} "
                   f"({key} {_number(best.get(key))})"
-                  if entries else "no model ranked yet")
-        progress.info("snapshot %s: %d models, %s", data.period_end.isoformat(), len(entries),
+                  if order else "no model ranked yet")
+        progress.info("snapshot %s: %d models, %s", data.period_end.isoformat(), len(order),
                       leader)
         return board_id
+
+
+def _would_rank(values: dict[str, dict[str, Any]], order: list[str], model_id: str,
+                key: str, direction: str) -> int:
+    """The rank an ensemble would take among the ranked models (after those it ties)."""
+    mine = values[model_id].get(key)
+    if mine is None:
+        return len(order) + 1
+    better = sum(1 for m in order if (v := values[m].get(key)) is not None
+                 and (v >= mine if direction == "desc" else v <= mine))
+    return better + 1
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
 
 
 def _number(value: Any) -> str:

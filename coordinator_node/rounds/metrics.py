@@ -47,6 +47,8 @@ class MetricPanel:
     returns: Array
     scores: Array
     eras: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Each round's ground truth as resolved (for scoring ensembles); empty when not known.
+    ground_truths: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         m, t = len(self.models), len(self.returns)
@@ -377,7 +379,12 @@ def build_panel(rows: Sequence[tuple[str, Any, Any, Any, Any, Any]],
         if math.isnan(r[t]):
             r[t] = _number(truth.get(return_field) if isinstance(truth, Mapping) else None)
     eras = np.array([era_labels[str(k[1])] for k in rounds], dtype=np.int64)
-    return MetricPanel(models, p, r, s, eras)
+    truths: list[Any] = [None] * len(rounds)
+    for _, key, era, _, truth, _ in rows:
+        t = round_at[(key, era)]
+        if truths[t] is None:
+            truths[t] = truth
+    return MetricPanel(models, p, r, s, eras, tuple(truths))
 
 
 def _number(value: Any) -> float:
@@ -385,6 +392,32 @@ def _number(value: Any) -> float:
         return math.nan
     number = float(value)
     return number if math.isfinite(number) else math.nan
+
+
+# Per-model metrics measured against the contract's first ensemble (rounds/ensembles.py),
+# computed only when the contract declares ensembles.
+ENSEMBLE_METRICS: dict[str, MetricSpec] = {s.name: s for s in (
+    MetricSpec("contribution", lambda panel: _nan(len(panel.models)), "Contribution",
+               "Leave-one-out contribution to the first ensemble: the ensemble's mean score "
+               "minus its mean score rebuilt without the model, over the rounds both have "
+               "(0 when the model changes nothing; null for a model not in the ensemble)."),
+    MetricSpec("ensemble_correlation", lambda panel: _nan(len(panel.models)),
+               "Ensemble correlation",
+               "Pearson correlation of the model's signals with the first ensemble's, over the "
+               "rounds both have.", "asc"),
+)}
+
+
+def reported_metric_names(metrics: Sequence[str], has_ensembles: bool) -> list[str]:
+    """The metrics snapshots and the leaderboard carry: the contract's, plus the ensemble
+    metrics when it declares ensembles."""
+    return [*metrics, *(ENSEMBLE_METRICS if has_ensembles else ())]
+
+
+def reported_metric_specs(metrics: Sequence[str], custom: Mapping[str, MetricFunction],
+                          has_ensembles: bool) -> list[MetricSpec]:
+    return [*metric_specs(metrics, custom),
+            *(ENSEMBLE_METRICS.values() if has_ensembles else ())]
 
 
 def snapshot_metric_names(names: Sequence[str]) -> list[str]:

@@ -15,10 +15,12 @@ from sqlalchemy import Engine, select
 from sqlmodel import Session
 from temporalio.testing import ActivityEnvironment
 
+from coordinator_node.activities.checkpoints import CheckpointActivities
 from coordinator_node.activities.snapshots import SnapshotActivities
 from coordinator_node.api.app import create_app
+from coordinator_node.checkpoints.messages import CheckpointInput
 from coordinator_node.competition import load_competition
-from coordinator_node.contract import Aggregation, ContractError, CrunchContract
+from coordinator_node.contract import Aggregation, ContractError, CrunchContract, Ensemble
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Leaderboard, MerkleCycle, Prediction, Score, Snapshot
 from coordinator_node.db.upsert import upsert
@@ -215,3 +217,64 @@ def test_the_report_api_serves_the_metrics(engine: Engine, monkeypatch: pytest.M
     assert schema["ranking_key"] == "ic"
     [point] = points
     assert point["score_ic"] == pytest.approx(1.0)
+
+
+def test_ensembles_are_virtual_models_shown_when_asked_and_never_rewarded(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import coordinator_node.api.routes.rounds as routes
+    import coordinator_node.contract as contracts
+
+    tag = f"qe{engine.dialect.name[:2]}"
+    seed_rounds(engine, tag)
+    contract = CrunchContract(
+        ensembles=[Ensemble(name=f"{tag}-all", model_filter=lambda m: m.startswith(tag))])
+    monkeypatch.setattr(contracts, "QUANT_ENSEMBLE_CONTRACT", contract, raising=False)
+    load_competition(make_settings(
+        "sqlite://", contract="coordinator_node.contract:QUANT_ENSEMBLE_CONTRACT"))
+    run_cycle(engine, contract)
+    virtual = f"ensemble:{tag}-all"
+    with Session(engine) as session:
+        summaries = {s.model_id: s.summary for s in session.scalars(
+            select(Snapshot).where(Snapshot.period_end == END))}  # type: ignore[arg-type]
+        board = session.get(Leaderboard, leaderboard_id("quant", END))
+        assert board is not None
+        session.expunge(board)
+    # good, bad and flat cancel out to a flat-ish signal: (1-1+0.5)/3 = +1/6, … = sign of flat
+    ensemble = summaries[virtual]
+    assert ensemble["member_count"] == 3
+    assert ensemble["value"] == pytest.approx((0.01 - 0.02 + 0.03 - 0.01) / 4)
+    assert ensemble["hit_rate"] == 0.5
+    good = summaries[f"{tag}-q-good"]
+    assert good["ensemble_correlation"] is None  # the ensemble's signal is constant
+    # without good the ensemble is (bad + flat) / 2: -0.25, 1.25, -1.25, 0.25 → all wrong
+    assert good["contribution"] == pytest.approx(0.0025 - (-0.0175))
+    entries = [e for e in board.entries if e["model_id"].startswith(tag)
+               or e["model_id"] == virtual]
+    [flagged] = [e for e in entries if e.get("ensemble")]
+    assert flagged["model_id"] == virtual and flagged["metrics"]["contribution"] is None
+    assert board.entries[-1]["model_id"].startswith("ensemble:")  # listed after the models
+
+    board.entries = entries
+    monkeypatch.setattr(routes, "newest_leaderboard", lambda session: board)
+    url = engine.url.render_as_string(hide_password=False)
+    app = create_app(make_settings(
+        url, temporal_address="127.0.0.1:1",
+        contract="coordinator_node.contract:QUANT_ENSEMBLE_CONTRACT"))
+    with TestClient(app) as api:
+        plain = api.get("/reports/leaderboard").json()
+        shown = api.get("/reports/leaderboard", params={"include_ensembles": "true"}).json()
+        columns = [c["property"] for c in api.get("/reports/schema").json()[
+            "leaderboard_columns"]]
+    assert virtual not in {r["model_id"] for r in plain}
+    assert next(r for r in shown if r["model_id"] == virtual)["ensemble"] is True
+    assert [r["rank"] for r in shown] == sorted(r["rank"] for r in shown)
+    assert plain[0]["score_contribution"] == pytest.approx(0.02)
+    assert columns[-2:] == ["score_contribution", "score_ensemble_correlation"]
+
+    # A checkpoint over the period ranks the models only.
+    services = Services(settings=make_settings("sqlite://"), contract=contract, engine=engine)
+    built = ActivityEnvironment().run(
+        CheckpointActivities(services).build_checkpoint,
+        CheckpointInput(crunch_id=f"{tag}-crunch", period_end=END, period_seconds=3600))
+    ranked = [e["model_id"] for e in built.ranking]
+    assert f"{tag}-q-good" in ranked and not any(m.startswith("ensemble:") for m in ranked)

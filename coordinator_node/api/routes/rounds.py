@@ -26,6 +26,7 @@ from coordinator_node.api.params import (
 from coordinator_node.api.routing import ApiRoute
 from coordinator_node.contract import Aggregation, CrunchContract
 from coordinator_node.db.tables import Model, Snapshot
+from coordinator_node.rounds.metrics import reported_metric_names
 from coordinator_node.rounds.store import (
     WindowStats,
     config_scopes,
@@ -41,7 +42,9 @@ N = Snapshot.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
 NOT_SCORED = "Prediction not scored"
 MAX_OFFSET = 1_000_000_000  # a bound the databases' OFFSET takes whatever the backend
-IncludeEnsembles = Annotated[bool, Query(description="accepted; this node has no ensembles yet")]
+IncludeEnsembles = Annotated[bool, Query(
+    description="include the contract's ensembles, virtual models `ensemble:<name>` "
+                "(leaderboard only; never rewarded)")]
 
 
 class ModelOut(BaseModel):
@@ -127,7 +130,8 @@ def metric_columns(contract: CrunchContract, metrics: dict[str, Any] | None
     """`score_<metric>` for each of the contract's quant metrics: the value a leaderboard
     entry carries over the metrics window, null when it has none (or predates metrics)."""
     metrics = metrics or {}
-    return {f"score_{name}": metrics.get(name) for name in contract.metrics}
+    return {f"score_{name}": metrics.get(name)
+            for name in reported_metric_names(contract.metrics, bool(contract.ensembles))}
 
 
 def _ranking(aggregation: Aggregation, metrics: dict[str, float | None]) -> ScoreRanking:
@@ -164,7 +168,8 @@ def leaderboard(session: SessionDep, contract: ContractDep,
     aggregation = contract.aggregation
     windows = list(board.meta.get("windows", aggregation.windows))
     rows = []
-    for entry in sorted(board.entries, key=lambda e: e["rank"]):
+    shown = [e for e in board.entries if include_ensembles or not e.get("ensemble")]
+    for entry in sorted(shown, key=lambda e: (e["rank"], bool(e.get("ensemble")))):
         metrics = {name: entry["scores"].get(name) for name in windows}
         quant = entry.get("metrics") or {}
         rows.append(LeaderboardRow(
@@ -173,7 +178,8 @@ def leaderboard(session: SessionDep, contract: ContractDep,
             cruncher_name=entry.get("cruncher_name"), cruncher_id=entry.get("cruncher_id"),
             created_at=board.built_at, score_metrics=metrics,
             score_ranking=_ranking(aggregation, {**quant, **metrics}),
-            snapshot_count=entry.get("snapshot_count", 0)))
+            snapshot_count=entry.get("snapshot_count", 0),
+            **({"ensemble": True} if entry.get("ensemble") else {})))
     return rows
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from coordinator_node.api.deps import ContractDep
 from coordinator_node.api.routing import ApiRoute
 from coordinator_node.contract import CrunchContract
-from coordinator_node.rounds.metrics import MetricSpec, metric_specs
+from coordinator_node.rounds.metrics import MetricSpec, reported_metric_specs
 
 router = APIRouter(prefix="/reports/schema", tags=["schema"], route_class=ApiRoute)
 
@@ -57,7 +57,8 @@ class Schema(BaseModel):
 
 def _metrics(contract: CrunchContract) -> list[MetricSpec]:
     try:
-        return metric_specs(contract.metrics, contract.custom_metrics)
+        return reported_metric_specs(contract.metrics, contract.custom_metrics,
+                                     bool(contract.ensembles))
     except ValueError:  # start-up refuses such a contract; the schema still answers
         return []
 
