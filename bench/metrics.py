@@ -1,7 +1,8 @@
 """The quant metrics (issue 20) for 1,000 models x 1,000 rounds: what one snapshot cycle adds
 to its activity. Two parts, timed apart: turning the cycle's scored predictions (one row per
 prediction: model, slot, config, output, ground truth, score) into the dense panel, and
-computing every built-in metric on it. The database read is not included (see
+computing every built-in metric on it; then an equal-weight ensemble of every model and each
+model's leave-one-out contribution. The database read is not included (see
 bench/checkpoint.py for reading a period's rows).
 
     .venv/bin/python bench/metrics.py [--models 1000] [--rounds 1000] [--missing 0.05]
@@ -19,6 +20,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from coordinator_node.contract import Ensemble, default_scoring_function
+from coordinator_node.rounds.ensembles import build_ensemble, contributions, ensemble_correlations
 from coordinator_node.rounds.metrics import (
     BUILTIN_METRICS,
     build_panel,
@@ -72,6 +75,19 @@ def main() -> None:
     print(f"  all {len(BUILTIN_METRICS)} metrics:      {every:.2f} s "
           f"({defined:,} of {len(results) * len(BUILTIN_METRICS):,} values defined)")
     print(f"  total (panel + metrics): {built + every:.2f} s")
+
+    # One equal-weight ensemble of every model, scored by the default scoring function, and
+    # every model's leave-one-out contribution (one rescoring of the ensemble per member).
+    started = time.perf_counter()
+    ensemble = build_ensemble(Ensemble(name="crowd"), panel, results, default_scoring_function,
+                              "value")
+    combined = time.perf_counter() - started
+    started = time.perf_counter()
+    contributions(ensemble, panel, default_scoring_function, "value")
+    ensemble_correlations(ensemble, panel)
+    loo = time.perf_counter() - started
+    print(f"  ensemble (build + score): {combined * 1000:.0f} ms; contribution and ensemble "
+          f"correlation of {len(panel.models):,} models: {loo:.2f} s")
 
 
 if __name__ == "__main__":

@@ -120,13 +120,20 @@ def contributions(result: EnsembleResult, panel: MetricPanel, scoring: Callable[
     ensemble rebuilt without the model (weights of the others renormalised), over the rounds
     both are scored in. NaN for a model that is not a member."""
     out = np.full(len(panel.models), np.nan)
-    for i in np.flatnonzero(result.weights > 0).tolist():
-        without = result.weights.copy()
-        without[i] = 0.0
-        if without.sum() <= 0:  # the only member: without it there is no ensemble
-            continue
-        signal = combine(panel.predictions, without / without.sum())
-        scores, _ = score_signal(signal, panel.ground_truths, scoring, signal_field)
+    w = result.weights
+    if (w > 0).sum() < 2:  # the only member: without it there is no ensemble
+        return out
+    # Every leave-one-out signal at once: the full weighted sums minus the member's own
+    # term (renormalising is implied by dividing by the remaining weight).
+    ok = np.isfinite(panel.predictions) & (w[:, None] > 0)
+    terms = np.where(ok, panel.predictions * w[:, None], 0.0)
+    mass = np.where(ok, w[:, None], 0.0)
+    num, den = terms.sum(axis=0), mass.sum(axis=0)
+    rest = den[None, :] - mass
+    with np.errstate(invalid="ignore", divide="ignore"):
+        signals = np.where(rest > 1e-12, (num[None, :] - terms) / rest, np.nan)
+    for i in np.flatnonzero(w > 0).tolist():
+        scores, _ = score_signal(signals[i], panel.ground_truths, scoring, signal_field)
         out[i] = _mean_common(result.scores, scores)
     return out
 
