@@ -187,6 +187,12 @@ def check_metrics(settings: Settings, contract: CrunchContract, summary: dict[st
             f"{where}: aggregation.ranking_key {aggregation.ranking_key!r} is neither a "
             f"window ({', '.join(aggregation.windows)}) nor one of the metrics "
             f"({', '.join(reported) or 'none'})")
+    if aggregation.reward_field is not None \
+            and aggregation.reward_field not in {*summary, *reported}:
+        raise ContractError(
+            f"{where}: aggregation.reward_field {aggregation.reward_field!r} is neither a "
+            f"score key ({', '.join(sorted(summary))}) nor one of the metrics "
+            f"({', '.join(reported) or 'none'})")
     if aggregation.metrics_window is not None \
             and aggregation.metrics_window not in aggregation.windows:
         raise ContractError(

@@ -270,6 +270,20 @@ class Aggregation(BaseModel):
     # The window the leaderboard's metric columns (`score_<metric>`) average the snapshots'
     # metrics over; None: the first window.
     metrics_window: str | None = None
+    # What checkpoints rank models by for rewards: the period's prediction-weighted mean of
+    # this snapshot summary key (None: `score_field`; e.g. "contribution" to reward what a
+    # model adds to the contract's first ensemble), in `reward_direction` (None:
+    # `ranking_direction`).
+    reward_field: str | None = None
+    reward_direction: Literal["asc", "desc"] | None = None
+
+    @property
+    def reward_key(self) -> str:
+        return self.reward_field or self.score_field
+
+    @property
+    def reward_order(self) -> str:
+        return self.reward_direction or self.ranking_direction
 
     @property
     def metric_window_name(self) -> str | None:

@@ -22,7 +22,15 @@ from coordinator_node.checkpoints.messages import CheckpointInput
 from coordinator_node.competition import load_competition
 from coordinator_node.contract import Aggregation, ContractError, CrunchContract, Ensemble
 from coordinator_node.db import session_scope
-from coordinator_node.db.tables import Input, Leaderboard, MerkleCycle, Prediction, Score, Snapshot
+from coordinator_node.db.tables import (
+    Checkpoint,
+    Input,
+    Leaderboard,
+    MerkleCycle,
+    Prediction,
+    Score,
+    Snapshot,
+)
 from coordinator_node.db.upsert import upsert
 from coordinator_node.ids import cycle_id, leaderboard_id
 from coordinator_node.rounds.messages import PeriodInput
@@ -45,7 +53,7 @@ def score_sum(panel: MetricPanel) -> Any:
     return np.nansum(panel.scores, axis=1)
 
 
-def seed_rounds(engine: Engine, tag: str) -> None:
+def seed_rounds(engine: Engine, tag: str, signals: dict[str, list[float]] = SIGNALS) -> None:
     """Four rounds of one config in [START, END), each predicted and scored by three models
     (score: +|return| on the right sign, -|return| on the wrong one)."""
     inputs, predictions, scores = [], [], []
@@ -55,13 +63,13 @@ def seed_rounds(engine: Engine, tag: str) -> None:
         inputs.append({"id": input_id, "config_id": f"{tag}-cfg", "slot": slot,
                        "status": InputStatus.RESOLVED, "payload": {},
                        "ground_truth": {"return": ret}, "horizon_at": slot})
-        for model, signals in SIGNALS.items():
+        for model, model_signals in signals.items():
             pid = f"{tag}-{model}-{t}"
-            value = abs(ret) if signals[t] * ret > 0 else -abs(ret)
+            value = abs(ret) if model_signals[t] * ret > 0 else -abs(ret)
             predictions.append({"id": pid, "input_id": input_id, "config_id": f"{tag}-cfg",
                                 "model_id": f"{tag}-{model}", "slot": slot,
                                 "status": PredictionStatus.SCORED,
-                                "output": {"value": signals[t]}})
+                                "output": {"value": model_signals[t]}})
             scores.append({"prediction_id": pid, "model_id": f"{tag}-{model}", "value": value,
                            "success": True, "result": {"value": value, "success": True},
                            "scored_at": slot + timedelta(minutes=1)})
@@ -278,3 +286,44 @@ def test_ensembles_are_virtual_models_shown_when_asked_and_never_rewarded(
         CheckpointInput(crunch_id=f"{tag}-crunch", period_end=END, period_seconds=3600))
     ranked = [e["model_id"] for e in built.ranking]
     assert f"{tag}-q-good" in ranked and not any(m.startswith("ensemble:") for m in ranked)
+
+
+def test_a_contract_can_reward_contribution_instead_of_score(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    tag = f"qr{engine.dialect.name[:2]}"
+    seed_rounds(engine, tag, {**SIGNALS, "q-copy": SIGNALS["q-good"]})
+    contract = CrunchContract(
+        ensembles=[Ensemble(name=f"{tag}-all", model_filter=lambda m: m.startswith(tag))],
+        aggregation=Aggregation(reward_field="contribution"))
+    run_cycle(engine, contract)
+    with Session(engine) as session:
+        summaries = {s.model_id.removeprefix(f"{tag}-"): s.summary for s in session.scalars(
+            select(Snapshot).where(Snapshot.period_end == END))  # type: ignore[arg-type]
+            if s.model_id.startswith(tag)}
+    # all: (2 good + bad + flat) / 4 = (good + flat) / 4, every sign right (0.0175); without
+    # a good copy: flat / 3, right only when the return is up (0.0025); without bad or flat
+    # every sign stays right.
+    assert summaries["q-good"]["contribution"] == pytest.approx(0.015)
+    assert summaries["q-copy"]["contribution"] == pytest.approx(0.015)
+    assert summaries["q-bad"]["contribution"] == pytest.approx(0.0)
+    assert summaries["q-flat"]["contribution"] == pytest.approx(0.0)
+    assert summaries["q-flat"]["value"] > summaries["q-bad"]["value"]  # by score: flat first
+
+    services = Services(settings=make_settings("sqlite://"), contract=contract, engine=engine)
+    built = ActivityEnvironment().run(
+        CheckpointActivities(services).build_checkpoint,
+        CheckpointInput(crunch_id=f"{tag}-crunch", period_end=END, period_seconds=3600))
+    assert built.built
+    mine = [e["model_id"].removeprefix(f"{tag}-") for e in built.ranking
+            if e["model_id"].startswith(tag)]
+    # by contribution, bad and flat tie at 0: by model id
+    assert mine == ["q-copy", "q-good", "q-bad", "q-flat"]
+    assert all(not e["model_id"].startswith("ensemble:") for e in built.ranking)
+    with Session(engine) as session:
+        row = session.get(Checkpoint, built.state.checkpoint_id)
+        assert row is not None
+        assert row.meta["ranking_key"] == "contribution"
+        rewards = [r["reward_pct"] for r in row.emission["cruncher_rewards"]]
+    assert sum(rewards) == 1_000_000_000 and len(rewards) == len(built.ranking)
+    assert "aggregation.reward_field 'pnl' is neither a score key" in refused(
+        monkeypatch, CrunchContract(aggregation=Aggregation(reward_field="pnl")))
