@@ -25,6 +25,7 @@ from coordinator_node.rounds.ensembles import (
     contributions,
     ensemble_correlations,
     ensemble_panel,
+    feature_neutral_ic,
 )
 from coordinator_node.rounds.logic import rank, window_means
 from coordinator_node.rounds.messages import PeriodInput
@@ -85,9 +86,11 @@ class SnapshotActivities:
                     loo = contributions(built, panel, contract.scoring_function,
                                         contract.signal_field)
                     corr = ensemble_correlations(built, panel)
+                    fnc = feature_neutral_ic(built, panel)
                     for i, model_id in enumerate(panel.models):
                         metrics[model_id]["contribution"] = _finite(loo[i])
                         metrics[model_id]["ensemble_correlation"] = _finite(corr[i])
+                        metrics[model_id]["fnc"] = _finite(fnc[i])
                 if not built.results:
                     continue
                 own = compute_metrics(ensemble_panel(built, panel), specs)[built.model_id]

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from coordinator_node.contract import Ensemble
 from coordinator_node.ids import ensemble_model_id, is_ensemble
-from coordinator_node.rounds.metrics import Array, MetricPanel, _nanstd_rows, _row_corr
+from coordinator_node.rounds.metrics import Array, MetricPanel, _nanstd_rows, _row_corr, ic
 
 
 @dataclass(frozen=True)
@@ -143,3 +143,36 @@ def ensemble_correlations(result: EnsembleResult, panel: MetricPanel) -> Array:
     if not panel.models:
         return np.zeros(0)
     return _row_corr(panel.predictions, np.broadcast_to(result.signal, panel.predictions.shape))
+
+
+def feature_neutral_ic(result: EnsembleResult, panel: MetricPanel) -> Array:
+    """(M,) `fnc`: the IC (rounds/metrics.py `ic`) of each model's signals after neutralising
+    them against the ensemble's: in each era, over the rounds both have, the residual of the
+    least-squares fit signal ≈ a + b · ensemble. NaN where the residual is constant (a model
+    that is the ensemble, up to scale) or there are too few rounds."""
+    if not panel.models:
+        return np.zeros(0)
+    residual = np.full(panel.predictions.shape, np.nan)
+    for era in np.unique(panel.eras):
+        cols = panel.eras == era
+        p = panel.predictions[:, cols]
+        e = np.broadcast_to(result.signal[cols], p.shape)
+        both = np.isfinite(p) & np.isfinite(e)
+        n = both.sum(axis=1)
+        p0, e0 = np.where(both, p, 0.0), np.where(both, e, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mp, me = p0.sum(axis=1) / n, e0.sum(axis=1) / n
+            de = np.where(both, e0 - me[:, None], 0.0)
+            dp = np.where(both, p0 - mp[:, None], 0.0)
+            var = (de * de).sum(axis=1)
+            beta = np.where(var > 1e-18, (dp * de).sum(axis=1) / var, 0.0)
+            fitted = dp - beta[:, None] * de
+        fitted = np.where(both, fitted, np.nan)
+        # A residual that is only rounding noise around a fit is no signal.
+        scale = np.nanmax(np.abs(np.where(both, p, np.nan)), axis=1, initial=0.0)
+        noise = np.nanmax(np.abs(fitted), axis=1, initial=0.0) <= 1e-9 * np.maximum(scale, 1e-300)
+        fitted[noise] = np.nan
+        residual[:, cols] = fitted
+    neutral = MetricPanel(panel.models, residual, panel.returns, panel.scores, panel.eras,
+                          panel.ground_truths)
+    return ic(neutral)

@@ -405,6 +405,10 @@ ENSEMBLE_METRICS: dict[str, MetricSpec] = {s.name: s for s in (
                "Ensemble correlation",
                "Pearson correlation of the model's signals with the first ensemble's, over the "
                "rounds both have.", "asc"),
+    MetricSpec("fnc", lambda panel: _nan(len(panel.models)), "FNC",
+               "Feature-neutral correlation: the IC of the model's signals after neutralising "
+               "them against the first ensemble's (in each era, the residual of the "
+               "least-squares fit signal = a + b * ensemble); null when nothing is left."),
 )}
 
 

@@ -11,10 +11,12 @@ import pytest
 
 from coordinator_node.contract import Ensemble, default_scoring_function
 from coordinator_node.rounds.ensembles import (
+    EnsembleResult,
     build_ensemble,
     combine,
     contributions,
     ensemble_correlations,
+    feature_neutral_ic,
     member_weights,
     score_signal,
 )
@@ -85,3 +87,14 @@ def test_a_round_renormalises_over_the_members_that_predicted_it() -> None:
     predictions = np.array([[1.0, np.nan, np.nan], [3.0, 2.0, np.nan]])
     np.testing.assert_allclose(combine(predictions, np.array([0.75, 0.25])),
                                [1.5, 2.0, np.nan])
+
+
+def test_fnc_is_the_ic_left_after_neutralising_against_the_ensemble() -> None:
+    p = MetricPanel.build(["m", "same", "scaled"], [[1, 2, 3, 4], [1, 1, 2, 2], [2, 2, 4, 4]],
+                          [0, 1, 0, 1])
+    ensemble = EnsembleResult("ensemble:e", np.array([0.0, 1.0, 0.0]),
+                              np.array([1.0, 1.0, 2.0, 2.0]), np.full(4, np.nan), [])
+    fnc = feature_neutral_ic(ensemble, p)
+    # m = 2.5 + 2·(E - 1.5) + (-0.5, 0.5, -0.5, 0.5): the residual ranks as the returns do
+    assert fnc[0] == pytest.approx(1.0)
+    assert math.isnan(fnc[1]) and math.isnan(fnc[2])  # nothing left beside the ensemble

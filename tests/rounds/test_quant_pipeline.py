@@ -256,6 +256,7 @@ def test_ensembles_are_virtual_models_shown_when_asked_and_never_rewarded(
     assert good["ensemble_correlation"] is None  # the ensemble's signal is constant
     # without good the ensemble is (bad + flat) / 2: -0.25, 1.25, -1.25, 0.25 → all wrong
     assert good["contribution"] == pytest.approx(0.0025 - (-0.0175))
+    assert good["fnc"] == pytest.approx(1.0)  # a constant ensemble: nothing to take out
     entries = [e for e in board.entries if e["model_id"].startswith(tag)
                or e["model_id"] == virtual]
     [flagged] = [e for e in entries if e.get("ensemble")]
@@ -277,7 +278,7 @@ def test_ensembles_are_virtual_models_shown_when_asked_and_never_rewarded(
     assert next(r for r in shown if r["model_id"] == virtual)["ensemble"] is True
     assert [r["rank"] for r in shown] == sorted(r["rank"] for r in shown)
     assert plain[0]["score_contribution"] == pytest.approx(0.02)
-    assert columns[-2:] == ["score_contribution", "score_ensemble_correlation"]
+    assert columns[-3:] == ["score_contribution", "score_ensemble_correlation", "score_fnc"]
 
     # A checkpoint over the period ranks the models only.
     services = Services(settings=make_settings("sqlite://"), contract=contract, engine=engine)
