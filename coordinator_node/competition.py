@@ -25,6 +25,7 @@ from coordinator_node.contract import (
 from coordinator_node.feeds.types import granularity_seconds
 from coordinator_node.rounds.logic import call_scope
 from coordinator_node.rounds.metrics import (
+    ENSEMBLE_METRICS,
     METRIC_NAME_PATTERN,
     check_metric,
     metric_specs,
@@ -156,6 +157,9 @@ def check_metrics(settings: Settings, contract: CrunchContract, summary: dict[st
                                 "letters, digits and underscores, starting with a letter")
         if not callable(function):
             raise ContractError(f"{where}: custom metric {name!r} is not callable")
+        if contract.ensembles and name in ENSEMBLE_METRICS:
+            raise ContractError(f"{where}: custom metric {name!r} has the name of an "
+                                "ensemble metric the node computes")
     if len(set(contract.metrics)) != len(contract.metrics):
         raise ContractError(f"{where}: metrics lists a name twice: {contract.metrics}")
     try:

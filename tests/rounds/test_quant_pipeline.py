@@ -166,6 +166,14 @@ def test_the_contracts_metrics_are_checked_at_start(monkeypatch: pytest.MonkeyPa
     assert "metrics_window 'score_week' is not a window" in refused(
         monkeypatch, CrunchContract(aggregation=Aggregation(metrics_window="score_week")))
     assert "lists a name twice" in refused(monkeypatch, CrunchContract(metrics=["ic", "ic"]))
+    assert "two ensembles have one name" in refused(monkeypatch, CrunchContract(
+        ensembles=[Ensemble(name="e"), Ensemble(name="e")]))
+    assert "ensemble 'top' picks its top 5 by 'sortino_ratio', which is not one" in refused(
+        monkeypatch, CrunchContract(ensembles=[Ensemble(name="top", strategy="top_k",
+                                                        metric="sortino_ratio")]))
+    assert "custom metric 'fnc' has the name of an ensemble metric" in refused(
+        monkeypatch, CrunchContract(metrics=["fnc"], custom_metrics={"fnc": score_sum},
+                                    ensembles=[Ensemble(name="e")]))
 
 
 def test_the_default_and_example_contracts_pass(monkeypatch: pytest.MonkeyPatch) -> None:
