@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,13 @@ from coordinator_node.contract import (
 )
 from coordinator_node.feeds.types import granularity_seconds
 from coordinator_node.rounds.logic import call_scope
+from coordinator_node.rounds.metrics import (
+    ENSEMBLE_METRICS,
+    METRIC_NAME_PATTERN,
+    check_metric,
+    metric_specs,
+    reported_metric_names,
+)
 from coordinator_node.settings import Settings, SettingsError
 
 _CONFIGS = TypeAdapter(list[ScheduledPredictionConfig])
@@ -134,3 +142,63 @@ def check_consistency(settings: Settings, competition: Competition) -> None:
             f"CONTRACT {settings.contract}: aggregation.score_field {field!r} is not in what "
             f"aggregate_snapshot returns for a sample score (keys: {sorted(summary)}): "
             "snapshots would never carry the score the leaderboard ranks")
+    check_metrics(settings, contract, summary)
+
+
+def check_metrics(settings: Settings, contract: CrunchContract, summary: dict[str, Any]) -> None:
+    """The contract's quant metrics: known names (built-in or its own), each function runs on
+    a sample panel, no name that would hide a score key or a window, and a ranking key and
+    metrics window that exist."""
+    where = f"CONTRACT {settings.contract}"
+    aggregation = contract.aggregation
+    for name, function in contract.custom_metrics.items():
+        if not re.match(METRIC_NAME_PATTERN, name):
+            raise ContractError(f"{where}: custom metric name {name!r} must be lower-case "
+                                "letters, digits and underscores, starting with a letter")
+        if not callable(function):
+            raise ContractError(f"{where}: custom metric {name!r} is not callable")
+        if contract.ensembles and name in ENSEMBLE_METRICS:
+            raise ContractError(f"{where}: custom metric {name!r} has the name of an "
+                                "ensemble metric the node computes")
+    if len(set(contract.metrics)) != len(contract.metrics):
+        raise ContractError(f"{where}: metrics lists a name twice: {contract.metrics}")
+    try:
+        specs = metric_specs(contract.metrics, contract.custom_metrics)
+    except ValueError as exc:
+        raise ContractError(f"{where}: metrics: {exc}") from None
+    for spec in specs:
+        if spec.name in summary or spec.name in aggregation.windows \
+                or f"score_{spec.name}" in aggregation.windows:
+            raise ContractError(
+                f"{where}: metric {spec.name!r} has the name of a score key or a window "
+                f"(score keys: {sorted(summary)}, windows: {sorted(aggregation.windows)})")
+        try:
+            check_metric(spec)
+        except ValueError as exc:
+            raise ContractError(f"{where}: {exc}") from None
+    reported = reported_metric_names(contract.metrics, bool(contract.ensembles))
+    names = [e.name for e in contract.ensembles]
+    if len(set(names)) != len(names):
+        raise ContractError(f"{where}: two ensembles have one name: {names}")
+    for ensemble in contract.ensembles:
+        if ensemble.strategy == "top_k" and ensemble.metric not in contract.metrics:
+            raise ContractError(
+                f"{where}: ensemble {ensemble.name!r} picks its top {ensemble.k} by "
+                f"{ensemble.metric!r}, which is not one of the metrics "
+                f"({', '.join(contract.metrics) or 'none'})")
+    if aggregation.ranking_key not in {*aggregation.windows, *reported}:
+        raise ContractError(
+            f"{where}: aggregation.ranking_key {aggregation.ranking_key!r} is neither a "
+            f"window ({', '.join(aggregation.windows)}) nor one of the metrics "
+            f"({', '.join(reported) or 'none'})")
+    if aggregation.reward_field is not None \
+            and aggregation.reward_field not in {*summary, *reported}:
+        raise ContractError(
+            f"{where}: aggregation.reward_field {aggregation.reward_field!r} is neither a "
+            f"score key ({', '.join(sorted(summary))}) nor one of the metrics "
+            f"({', '.join(reported) or 'none'})")
+    if aggregation.metrics_window is not None \
+            and aggregation.metrics_window not in aggregation.windows:
+        raise ContractError(
+            f"{where}: aggregation.metrics_window {aggregation.metrics_window!r} is not a "
+            f"window ({', '.join(aggregation.windows)})")

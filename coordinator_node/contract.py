@@ -249,6 +249,12 @@ class PredictCall(BaseModel):
         return [arg.value_in(scope) for arg in self.args]
 
 
+# The quant metrics a contract computes unless it names others (coordinator_node/rounds/metrics.py
+# defines them; a contract may list any of the built-ins and its own `custom_metrics`).
+DEFAULT_METRIC_NAMES: tuple[str, ...] = ("ic", "ic_sharpe", "hit_rate", "max_drawdown",
+                                         "model_correlation")
+
+
 class Aggregation(BaseModel):
     # window name -> hours; each window is the mean snapshot score over the last N hours.
     windows: dict[str, int] = Field(
@@ -257,8 +263,31 @@ class Aggregation(BaseModel):
     # Which score field snapshots carry and windows average (it must exist in the
     # aggregate_snapshot summary; the old engine averaged a key that was never there).
     score_field: str = "value"
+    # A window name, or the name of one of the contract's `metrics` (its value over
+    # `metrics_window`); ties are broken by model id.
     ranking_key: str = "score_recent"
     ranking_direction: Literal["asc", "desc"] = "desc"
+    # The window the leaderboard's metric columns (`score_<metric>`) average the snapshots'
+    # metrics over; None: the first window.
+    metrics_window: str | None = None
+    # What checkpoints rank models by for rewards: the period's prediction-weighted mean of
+    # this snapshot summary key (None: `score_field`; e.g. "contribution" to reward what a
+    # model adds to the contract's first ensemble), in `reward_direction` (None:
+    # `ranking_direction`).
+    reward_field: str | None = None
+    reward_direction: Literal["asc", "desc"] | None = None
+
+    @property
+    def reward_key(self) -> str:
+        return self.reward_field or self.score_field
+
+    @property
+    def reward_order(self) -> str:
+        return self.reward_direction or self.ranking_direction
+
+    @property
+    def metric_window_name(self) -> str | None:
+        return self.metrics_window or next(iter(self.windows), None)
 
 
 # --- default callables ----------------------------------------------------------------
@@ -363,6 +392,24 @@ def default_build_emission(
     }
 
 
+class Ensemble(BaseModel):
+    """A virtual model `ensemble:<name>` each snapshot cycle builds from the models' signals
+    (rounds/ensembles.py): per round, the weighted mean of its members' signals, scored with
+    the contract's scoring function. Shown with `include_ensembles=true`; never rewarded.
+
+    `strategy`: `equal_weight`; `inverse_variance` (weight 1 / variance of the member's scores
+    in the cycle); `top_k` (the `k` best models by `metric` in the cycle, equal weights).
+    `model_filter(model_id) -> bool` keeps only some models as members."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    name: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    strategy: Literal["equal_weight", "inverse_variance", "top_k"] = "equal_weight"
+    k: int = Field(default=5, ge=1)
+    metric: str = "ic"
+    metric_direction: Literal["asc", "desc"] = "desc"
+    model_filter: Callable[[str], bool] | None = None
+
+
 class CrunchContract(BaseModel):
     """Types, scope, aggregation and rules of one competition."""
 
@@ -387,6 +434,18 @@ class CrunchContract(BaseModel):
     crunch_pubkey: str = ""
     compute_provider: str = ""
     data_provider: str = ""
+
+    # Quant metrics (rounds/metrics.py) each snapshot carries: built-in names and the
+    # contract's own `custom_metrics` (name -> function(panel) -> one value per model). They
+    # read the model's signal at `signal_field` of its output and the realised return at
+    # `return_field` of the ground truth.
+    metrics: list[str] = Field(default_factory=lambda: list(DEFAULT_METRIC_NAMES))
+    custom_metrics: dict[str, Callable[..., Any]] = Field(default_factory=dict)
+    signal_field: str = "value"
+    return_field: str = "return"
+    # Virtual models combining the participants' signals; the first one is the ensemble the
+    # per-model `contribution` and `ensemble_correlation` are measured against.
+    ensembles: list[Ensemble] = Field(default_factory=list)
 
     scoring_function: Callable[..., Any] = default_scoring_function
     resolve_ground_truth: Callable[..., Any] = default_resolve_ground_truth

@@ -92,3 +92,15 @@ def checkpoint_trigger_id(crunch_id: str) -> str:
 
 def retention_schedule_id(crunch_id: str) -> str:
     return f"feed-retention/{crunch_id}"
+
+
+# --- ensembles (virtual models, never rewarded) --------------------------------------------
+ENSEMBLE_PREFIX = "ensemble:"
+
+
+def ensemble_model_id(name: str) -> str:
+    return f"{ENSEMBLE_PREFIX}{name}"
+
+
+def is_ensemble(model_id: str) -> bool:
+    return model_id.startswith(ENSEMBLE_PREFIX)

@@ -101,6 +101,14 @@ async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path)
         assert [r["rank"] for r in board] == sorted(r["rank"] for r in board)
         for row in board:
             assert all(c["property"] in row for c in schema["leaderboard_columns"])
+        # Issue 20: the quant metric columns for the three example models, and the example
+        # contract's ensemble only when asked for.
+        properties = [c["property"] for c in schema["leaderboard_columns"]]
+        assert {"score_ic", "score_hit_rate", "score_contribution"} <= set(properties)
+        assert len(board) == 3 and not any(r.get("ensemble") for r in board)
+        with_ensembles = get_json(f"{api}/reports/leaderboard?include_ensembles=true")
+        assert [r["model_id"] for r in with_ensembles if r.get("ensemble")] == [
+            "ensemble:crowd"]
         query = urllib.parse.urlencode({
             "projectIds": ",".join(m["model_id"] for m in models),
             "start": js_time(datetime.now(UTC) - timedelta(days=30)),

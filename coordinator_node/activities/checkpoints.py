@@ -37,7 +37,7 @@ from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
-from coordinator_node.ids import checkpoint_id
+from coordinator_node.ids import checkpoint_id, is_ensemble
 from coordinator_node.services import Services
 from coordinator_node.statuses import CheckpointPhase, CheckpointStatus, Refusal
 
@@ -86,15 +86,16 @@ class CheckpointActivities:
             # The weighted means are computed by the database, on the numbers only.
             snapshot_count, models = period_aggregates(session, start, data.period_end)
             aggregation = contract.aggregation
-            field = aggregation.score_field
+            field = aggregation.reward_key  # the score, unless the contract rewards another
             ranking = rank_scores({
                 model_id: (period.summary[field], period.weights[field])
-                for model_id, period in models.items() if field in period.summary
-            }, aggregation.ranking_direction)
+                for model_id, period in models.items()
+                if field in period.summary and not is_ensemble(model_id)  # never rewarded
+            }, aggregation.reward_order)
             if not ranking:
                 reason = (f"no ranked model in [{start.isoformat()}, "
                           f"{data.period_end.isoformat()}): {snapshot_count} snapshots, none "
-                          f"with a finite {aggregation.score_field!r}; no checkpoint built")
+                          f"with a finite {field!r}; no checkpoint built")
                 progress.info("checkpoint %s: not built (%s)", the_id, reason)
                 return BuildResult(built=False, state=CheckpointState(
                     checkpoint_id=the_id, status=CheckpointPhase.NOT_BUILT, period_start=start,
@@ -104,7 +105,7 @@ class CheckpointActivities:
                 ranking, {model_id: (period.summary, period.snapshot_count)
                           for model_id, period in models.items()},
                 model_names(session, (entry["model_id"] for entry in ranking)),
-                aggregation.score_field)
+                field)
             try:
                 # The input carries the pubkeys (settings over contract: client.inputs).
                 emission = validate_emission(contract.build_emission(
@@ -125,8 +126,8 @@ class CheckpointActivities:
                 "meta": {"ranking": ranking, "snapshot_count": snapshot_count,
                          "merkle_root": root, "merkle_cycles": [c.id for c in cycles],
                          "model_count": len(ranking),
-                         "ranking_key": aggregation.score_field,
-                         "ranking_direction": aggregation.ranking_direction},
+                         "ranking_key": field,
+                         "ranking_direction": aggregation.reward_order},
             }], ["id"])
             upsert(session, CheckpointTransition, [{
                 "checkpoint_id": the_id, "from_status": None,

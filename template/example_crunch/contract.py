@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from coordinator_node.contract import (
     CrunchContract,
+    Ensemble,
     PredictionSchedule,
     ScheduledPredictionConfig,
 )
@@ -47,4 +48,9 @@ CONTRACT = CrunchContract(
     # Two prediction configs side by side; each gets its own rounds and Schedule.
     prediction_configs=[every(15, 60), every(30, 120)],
     scoring_function=score,
+    # The leaderboard shows the default quant metrics (IC, IC Sharpe, hit rate, max drawdown,
+    # model correlation) beside the score, and each model's contribution to this
+    # equal-weight ensemble of every model (`ensemble:crowd`, shown with
+    # `include_ensembles=true`, never rewarded).
+    ensembles=[Ensemble(name="crowd")],
 )

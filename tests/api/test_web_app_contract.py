@@ -40,8 +40,11 @@ def test_schema_envelope(api: TestClient) -> None:
     columns, widgets = body["leaderboard_columns"], body["metrics_widgets"]
     assert api.get("/reports/schema/leaderboard-columns").json() == columns
     assert api.get("/reports/schema/metrics-widgets").json() == widgets
+    # the windows, then (issue 20, an addition) the contract's quant metrics
     assert [c["property"] for c in columns] == ["model_id", "score_recent", "score_steady",
-                                                "score_anchor"]
+                                                "score_anchor", "score_ic", "score_ic_sharpe",
+                                                "score_hit_rate", "score_max_drawdown",
+                                                "score_model_correlation"]
     for column in columns:
         assert set(column) == {"id", "type", "property", "format", "displayName", "tooltip",
                                "nativeConfiguration", "order"}

@@ -24,8 +24,9 @@ from coordinator_node.api.params import (
     time_window,
 )
 from coordinator_node.api.routing import ApiRoute
-from coordinator_node.contract import Aggregation
+from coordinator_node.contract import Aggregation, CrunchContract
 from coordinator_node.db.tables import Model, Snapshot
+from coordinator_node.rounds.metrics import reported_metric_names
 from coordinator_node.rounds.store import (
     WindowStats,
     config_scopes,
@@ -41,7 +42,9 @@ N = Snapshot.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
 NOT_SCORED = "Prediction not scored"
 MAX_OFFSET = 1_000_000_000  # a bound the databases' OFFSET takes whatever the backend
-IncludeEnsembles = Annotated[bool, Query(description="accepted; this node has no ensembles yet")]
+IncludeEnsembles = Annotated[bool, Query(
+    description="include the contract's ensembles, virtual models `ensemble:<name>` "
+                "(leaderboard only; never rewarded)")]
 
 
 class ModelOut(BaseModel):
@@ -122,6 +125,15 @@ class SnapshotOut(BaseModel):
     created_at: datetime
 
 
+def metric_columns(contract: CrunchContract, metrics: dict[str, Any] | None
+                   ) -> dict[str, float | None]:
+    """`score_<metric>` for each of the contract's quant metrics: the value a leaderboard
+    entry carries over the metrics window, null when it has none (or predates metrics)."""
+    metrics = metrics or {}
+    return {f"score_{name}": metrics.get(name)
+            for name in reported_metric_names(contract.metrics, bool(contract.ensembles))}
+
+
 def _ranking(aggregation: Aggregation, metrics: dict[str, float | None]) -> ScoreRanking:
     return ScoreRanking(key=aggregation.ranking_key, value=metrics.get(aggregation.ranking_key),
                         direction=aggregation.ranking_direction)
@@ -156,14 +168,18 @@ def leaderboard(session: SessionDep, contract: ContractDep,
     aggregation = contract.aggregation
     windows = list(board.meta.get("windows", aggregation.windows))
     rows = []
-    for entry in sorted(board.entries, key=lambda e: e["rank"]):
+    shown = [e for e in board.entries if include_ensembles or not e.get("ensemble")]
+    for entry in sorted(shown, key=lambda e: (e["rank"], bool(e.get("ensemble")))):
         metrics = {name: entry["scores"].get(name) for name in windows}
+        quant = entry.get("metrics") or {}
         rows.append(LeaderboardRow(
-            **metrics, model_id=entry["model_id"], rank=entry["rank"],
-            model_name=entry.get("model_name"), cruncher_name=entry.get("cruncher_name"),
-            cruncher_id=entry.get("cruncher_id"), created_at=board.built_at,
-            score_metrics=metrics, score_ranking=_ranking(aggregation, metrics),
-            snapshot_count=entry.get("snapshot_count", 0)))
+            **metric_columns(contract, quant), **metrics, model_id=entry["model_id"],
+            rank=entry["rank"], model_name=entry.get("model_name"),
+            cruncher_name=entry.get("cruncher_name"), cruncher_id=entry.get("cruncher_id"),
+            created_at=board.built_at, score_metrics=metrics,
+            score_ranking=_ranking(aggregation, {**quant, **metrics}),
+            snapshot_count=entry.get("snapshot_count", 0),
+            **({"ensemble": True} if entry.get("ensemble") else {})))
     return rows
 
 
@@ -192,7 +208,11 @@ def models_global(session: SessionDep, contract: ContractDep, model_ids: Project
     start, end = time_window(start, end, now)
     aggregation = contract.aggregation
     stats = window_stats(session, model_ids, start, end, aggregation.windows, now)
-    return [ScoreRow(**row) for row in _score_rows(stats, aggregation)]
+    # Each model's quant metrics as the newest leaderboard has them (`score_<metric>`).
+    board = newest_leaderboard(session)
+    quant = {e["model_id"]: e.get("metrics") for e in (board.entries if board else [])}
+    return [ScoreRow(**metric_columns(contract, quant.get(row["model_id"])), **row)
+            for row in _score_rows(stats, aggregation)]
 
 
 @router.get("/models/params", response_model=list[ScopeScoreRow],

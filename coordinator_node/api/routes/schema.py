@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from coordinator_node.api.deps import ContractDep
 from coordinator_node.api.routing import ApiRoute
 from coordinator_node.contract import CrunchContract
+from coordinator_node.rounds.metrics import MetricSpec, reported_metric_specs
 
 router = APIRouter(prefix="/reports/schema", tags=["schema"], route_class=ApiRoute)
 
@@ -54,8 +55,18 @@ class Schema(BaseModel):
     score_field: str
 
 
+def _metrics(contract: CrunchContract) -> list[MetricSpec]:
+    try:
+        return reported_metric_specs(contract.metrics, contract.custom_metrics,
+                                     bool(contract.ensembles))
+    except ValueError:  # start-up refuses such a contract; the schema still answers
+        return []
+
+
 def columns(contract: CrunchContract) -> list[Column]:
     windows = contract.aggregation.windows
+    window = contract.aggregation.metric_window_name
+    over = f" (over {window})" if window else ""
     return [
         Column(id=1, type="MODEL", property="model_id", format=None, displayName="Model",
                tooltip=None, nativeConfiguration={"type": "model", "statusProperty": "status"},
@@ -65,6 +76,12 @@ def columns(contract: CrunchContract) -> list[Column]:
                  tooltip=f"Rolling score over {hours}h", nativeConfiguration=None,
                  order=10 * (i + 1))
           for i, (name, hours) in enumerate(windows.items())),
+        # The contract's quant metrics, after the windows (ids from 100: stable whatever
+        # the number of windows).
+        *(Column(id=100 + i, type="VALUE", property=f"score_{spec.name}", format="decimal-4",
+                 displayName=spec.display_name, tooltip=spec.tooltip + over,
+                 nativeConfiguration=None, order=10 * (len(windows) + i + 1))
+          for i, spec in enumerate(_metrics(contract))),
     ]
 
 
@@ -76,6 +93,8 @@ def widgets(contract: CrunchContract) -> list[Widget]:
         return {"type": "line", "xAxis": {"name": "performed_at"}, "displayEvolution": False,
                 "displayLegend": True, **config}
 
+    quant = [{"name": f"score_{spec.name}", "label": spec.display_name}
+             for spec in _metrics(contract)]
     return [
         Widget(id=1, type="CHART", displayName="Score Metrics", tooltip=None, order=10,
                endpointUrl="/reports/models/global",
@@ -90,6 +109,11 @@ def widgets(contract: CrunchContract) -> list[Widget]:
                    yAxis={"series": [{"name": "score_value", "label": "Score"}]},
                    alertConfig={"field": "score_success", "reasonField": "score_failed_reason"},
                    groupByProperty="param", filterConfig=SCOPE_FILTERS)),
+        *([Widget(id=4, type="CHART", displayName="Quant metrics",
+                  tooltip="each model's metrics over the leaderboard's metrics window",
+                  order=40, endpointUrl="/reports/models/global",
+                  nativeConfiguration=line(yAxis={"series": quant, "format": "decimal-4"}))]
+          if quant else []),
     ]
 
 
