@@ -79,12 +79,13 @@ class SnapshotActivities:
                 "scores": means[model_id], "snapshot_count": counts[model_id],
             } for position, model_id in enumerate(order, start=1)]
             upsert(session, Leaderboard, [{
-                "id": board_id, "built_at": data.period_end, "entries": entries,
+                "id": board_id, "built_at": data.period_end, "updated_at": utcnow(),
+                "entries": entries,
                 "meta": {"ranking_key": aggregation.ranking_key,
                          "ranking_direction": aggregation.ranking_direction,
                          "windows": aggregation.windows,
                          "score_field": aggregation.score_field},
-            }], ["id"], update_columns=["entries", "meta", "built_at"])
+            }], ["id"], update_columns=["entries", "meta", "built_at", "updated_at"])
         return board_id
 
 

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from coordinator_node import __version__
+from coordinator_node.api.answers import VersionedAnswers
 from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
 from coordinator_node.api.offload import SharedCalls
 from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.health_limiter = CapacityLimiter(1)
         app.state.health_probes = SharedCalls()
         app.state.shared_changes = SharedCalls()  # confirm / status calls in flight
+        app.state.answers = VersionedAnswers()  # hot answers by version (api/answers.py)
         app.state.temporal = None
         app.state.temporal_error = "not connected yet"
         connector = asyncio.create_task(_connect_temporal_forever(app))

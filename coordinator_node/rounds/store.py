@@ -24,6 +24,20 @@ def newest_leaderboard(session: Session) -> Leaderboard | None:
     ).scalars().first()
 
 
+def leaderboard_version(session: Session) -> tuple[str, datetime] | None:
+    """The newest leaderboard's id and last write (one index lookup, no entries read), or
+    None before the first: what the report API's cached answer is keyed on."""
+    row = session.execute(select(L.id, L.updated_at)
+                          .order_by(L.built_at.desc(), L.id.desc()).limit(1)).first()
+    return None if row is None else (row.id, row.updated_at)
+
+
+def leaderboard_rows(session: Session, board_id: str) -> Any:
+    """`(built_at, entries, meta)` of one leaderboard, or None."""
+    return session.execute(select(L.built_at, L.entries, L.meta)
+                           .where(L.id == board_id)).first()
+
+
 def config_scopes(session: Session) -> dict[str, dict[str, Any]]:
     """Each prediction config's scope, by config id (the scope key)."""
     return {row.id: dict(row.scope) for row in session.execute(
@@ -77,7 +91,7 @@ def predictions_in_window(session: Session, model_ids: list[str] | None, start: 
     newest end) of `[start, end]`, returned oldest first."""
     query = (select(P.id, P.input_id, P.config_id, P.model_id, P.slot, P.status, P.output,
                     P.failed_reason, P.exec_time_us, P.scored_at, S.value, S.success,
-                    S.failed_reason.label("score_failed_reason"), S.result)
+                    S.failed_reason.label("score_failed_reason"))
              .outerjoin(Score, S.prediction_id == P.id)
              .where(P.slot >= start, P.slot <= end))
     if model_ids is not None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from coordinator_node.db import create_db_engine, migrate
 from coordinator_node.db.engine import alembic_config, upgrade_fingerprints
@@ -76,3 +76,21 @@ def test_migration_0001(empty_sqlite: str, empty_postgres: str) -> None:
     for url in (empty_sqlite, empty_postgres):
         migrate(url, "0001")
         assert tables(url) == INITIAL_TABLES
+
+
+def test_migration_0002(empty_sqlite: str, empty_postgres: str) -> None:
+    """leaderboards.updated_at: rows already there get one, new rows theirs."""
+    for url in (empty_sqlite, empty_postgres):
+        migrate(url, "0001")
+        engine = create_db_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO leaderboards (id, built_at, entries, meta) "
+                "VALUES ('old', :at, '[]', '{}')"), {"at": "2026-01-01 00:00:00+00:00"})
+        migrate(url)
+        with engine.begin() as conn:
+            assert conn.execute(text(
+                "SELECT count(*) FROM leaderboards WHERE updated_at IS NOT NULL")).scalar() == 1
+        columns = {c["name"]: c for c in inspect(engine).get_columns("leaderboards")}
+        assert columns["updated_at"]["nullable"] is False
+        engine.dispose()
