@@ -306,6 +306,8 @@ def main() -> None:
         api = start_api(scratch)
         try:
             for label, path in [
+                ("predictions, default page (no parameters: the newest 1,000 rows)",
+                 "/reports/predictions"),
                 ("predictions, newest page of 100 rows (every model)",
                  "/reports/predictions?limit=100"),
                 (f"predictions of one model, 1,000 rows (of {args.rounds:,})",

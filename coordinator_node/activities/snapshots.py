@@ -3,9 +3,8 @@ leaderboard. Both upsert on natural keys, so a retry rewrites the same rows."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -16,8 +15,9 @@ from coordinator_node.db.tables import Leaderboard, Model, Score, Snapshot
 from coordinator_node.db.types import utcnow
 from coordinator_node.db.upsert import upsert
 from coordinator_node.ids import leaderboard_id, snapshot_id
-from coordinator_node.rounds.logic import rank, window_means
+from coordinator_node.rounds.logic import rank
 from coordinator_node.rounds.messages import PeriodInput
+from coordinator_node.rounds.store import window_aggregates
 from coordinator_node.services import Services
 
 S = Score.__table__.c  # type: ignore[attr-defined]
@@ -54,17 +54,11 @@ class SnapshotActivities:
     @activity.defn
     def rebuild_leaderboard(self, data: PeriodInput) -> str:
         aggregation = self.services.contract.aggregation
-        longest = max(aggregation.windows.values(), default=24)
         board_id = leaderboard_id(data.crunch_id, data.period_end)
         with session_scope(self.services.engine) as session:
-            snapshots = session.execute(
-                select(N.model_id, N.period_end, N.summary).where(
-                    N.period_end > data.period_end - timedelta(hours=longest),
-                    N.period_end <= data.period_end)
-            ).all()
-            means = window_means([tuple(s) for s in snapshots], aggregation.windows,
-                                 aggregation.score_field, data.period_end)
-            counts = Counter(s.model_id for s in snapshots)
+            # Only the score field of each summary is read, by the database.
+            means, counts = window_aggregates(session, data.period_end, aggregation.windows,
+                                              aggregation.score_field)
             # A model scored but never registered still ranks, with empty names.
             unknown = {"model_name": "", "cruncher_id": "", "cruncher_name": ""}
             names = {row.model_id: {"model_name": row.model_name,
