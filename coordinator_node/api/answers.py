@@ -13,15 +13,21 @@ UTC, NaN and infinities as null (the routes keep non-finite numbers out anyway).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
+import anyio.to_thread
 import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+T = TypeVar("T")
 
 CACHE_CONTROL = "no-cache"
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {
@@ -76,27 +82,37 @@ class VersionedAnswers:
         self._lock = threading.Lock()
         self.builds = 0  # answers encoded (not served from the cache): for tests
 
-    def answer(self, request: Request, key: Hashable, version: Hashable,
-               build: Callable[[], Any]) -> Response:
-        """304 when the client holds this version, else the cached body of this version, or
-        `build()` encoded (and cached)."""
+    def hit(self, request: Request, key: Hashable, version: Hashable) -> Response | None:
+        """304 when the client holds this version, the cached body when this process has
+        it, else None (then `put` what was built)."""
         etag = etag_of(key, version)
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if matches(request, etag):
             return Response(status_code=304, headers=headers)
         with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None and hit[0] == etag:
+            found = self._entries.get(key)
+            if found is not None and found[0] == etag:
                 self._entries.move_to_end(key)
-                return JSONBytes(hit[1], headers=headers)
-        body = dumps(build())
+                return JSONBytes(found[1], headers=headers)
+        return None
+
+    def put(self, key: Hashable, version: Hashable, body: bytes) -> Response:
+        """Cache `body` (encoded JSON) as the answer of `key` at `version`, and answer it."""
+        etag = etag_of(key, version)
         with self._lock:
             self.builds += 1
             self._entries[key] = (etag, body)
             self._entries.move_to_end(key)
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
-        return JSONBytes(body, headers=headers)
+        return JSONBytes(body, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
+
+    def answer(self, request: Request, key: Hashable, version: Hashable,
+               build: Callable[[], Any]) -> Response:
+        """For sync routes: 304, the cached body of this version, or `build()` encoded and
+        cached."""
+        found = self.hit(request, key, version)
+        return found if found is not None else self.put(key, version, dumps(build()))
 
     def static(self, request: Request, key: Hashable, build: Callable[[], Any]) -> Response:
         """An answer that does not change while the process runs (the schema, from the
@@ -111,3 +127,46 @@ class VersionedAnswers:
         if matches(request, etag):
             return Response(status_code=304, headers=headers)
         return JSONBytes(body, headers=headers)
+
+
+class CoalescedRead(Generic[T]):
+    """A small read (a version) that many requests want at once, made once for all of them:
+    each caller awaits the next read that *starts after* it asked, so what it gets is never
+    older than its request (a write committed before the request is always seen), while any
+    number of concurrent callers share one round trip (one worker thread, one connection).
+    Errors reach every caller of that read (the routes' handlers make them 503)."""
+
+    def __init__(self, engine: Engine, read: Callable[[Session], T]) -> None:
+        self._engine = engine
+        self._read = read
+        self._next: asyncio.Future[T] | None = None
+        self._runner: asyncio.Task[None] | None = None
+
+    async def get(self) -> T:
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+        waiting = self._next
+        if self._runner is None or self._runner.done():
+            self._runner = asyncio.ensure_future(self._run())
+        return await asyncio.shield(waiting)
+
+    def _read_now(self) -> T:
+        with Session(self._engine) as session:
+            return self._read(session)
+
+    async def _run(self) -> None:
+        while self._next is not None:
+            current, self._next = self._next, None
+            try:
+                result = await anyio.to_thread.run_sync(self._read_now)
+            except asyncio.CancelledError:  # shutting down
+                current.cancel()
+                if self._next is not None:
+                    self._next.cancel()
+                    self._next = None
+                raise
+            except Exception as exc:
+                current.set_exception(exc)
+                current.exception()  # retrieved: no warning when every caller went away
+            else:
+                current.set_result(result)

@@ -5,14 +5,18 @@ agree on it."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, update
 
 from coordinator_node.api import create_app
+from coordinator_node.api.answers import CoalescedRead
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Checkpoint, Leaderboard
 from coordinator_node.db.types import utcnow
@@ -134,3 +138,41 @@ def test_the_schema_has_one_etag_per_contract(clients: tuple[TestClient, TestCli
         assert answer.json() and two.get(path).headers["ETag"] == etag
         assert revalidate(two, path, etag) == 304
         assert revalidate(one, path, '"stale"') == 200
+
+
+async def test_a_coalesced_read_is_shared_and_never_older_than_the_request(
+        sqlite_engine: Engine) -> None:
+    reads: list[int] = []
+    gate = threading.Event()
+
+    def read(_session: Any) -> int:
+        gate.wait(5)
+        reads.append(len(reads) + 1)
+        return len(reads)
+
+    versions = CoalescedRead(sqlite_engine, read)
+    first = asyncio.ensure_future(versions.get())
+    await asyncio.sleep(0.05)  # the first read is under way (held at the gate)
+    # Asked while it runs: they wait for the next read, which starts after they asked.
+    later = [asyncio.ensure_future(versions.get()) for _ in range(20)]
+    await asyncio.sleep(0.05)
+    gate.set()
+    assert await first == 1
+    assert await asyncio.gather(*later) == [2] * 20  # one read for all twenty
+    assert reads == [1, 2]
+
+
+async def test_a_failed_coalesced_read_reaches_its_callers_and_the_next_one_reads_again(
+        sqlite_engine: Engine) -> None:
+    answers = iter([RuntimeError("down"), 7])
+
+    def read(_session: Any) -> int:
+        found = next(answers)
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    versions = CoalescedRead(sqlite_engine, read)
+    with pytest.raises(RuntimeError, match="down"):
+        await versions.get()
+    assert await versions.get() == 7

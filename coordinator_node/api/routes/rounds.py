@@ -11,10 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
+from sqlmodel import Session
 
-from coordinator_node.api.answers import NOT_MODIFIED, json_answer
+from coordinator_node.api.answers import NOT_MODIFIED, dumps, json_answer
 from coordinator_node.api.deps import AnswersDep, ContractDep, SessionDep
 from coordinator_node.api.errors import errors
+from coordinator_node.api.offload import in_thread
 from coordinator_node.api.params import (
     End,
     ModelId,
@@ -31,7 +33,6 @@ from coordinator_node.rounds.store import (
     WindowStats,
     config_scopes,
     leaderboard_rows,
-    leaderboard_version,
     predictions_in_window,
     window_stats,
 )
@@ -160,33 +161,39 @@ def list_models(session: SessionDep) -> Response:
 
 @router.get("/leaderboard", response_model=list[LeaderboardRow],
             responses={**NOT_MODIFIED, **errors(422, 503)})
-def leaderboard(request: Request, session: SessionDep, contract: ContractDep,
-                answers: AnswersDep, include_ensembles: IncludeEnsembles = False) -> Response:
+async def leaderboard(request: Request, contract: ContractDep, answers: AnswersDep,
+                      include_ensembles: IncludeEnsembles = False) -> Response:
     """The newest leaderboard as rows sorted by rank (1 = best); `[]` before the first.
     Carries an ETag (the newest leaderboard's id and last write): `If-None-Match` with it
     answers 304 until a leaderboard is built or rebuilt."""
+    # The hottest route: its version is read once for every request waiting at that moment
+    # (api/answers.py), and the answer is encoded once per version, in a worker thread.
+    state = request.app.state
     aggregation = contract.aggregation
-    version = leaderboard_version(session)
+    version = (await state.leaderboard_version.get(), aggregation.model_dump_json())
+    found = answers.hit(request, "leaderboard", version)
+    if found is not None:
+        return found
 
-    def build() -> list[dict[str, Any]]:
-        found = None if version is None else leaderboard_rows(session, version[0])
-        if found is None:
-            return []
-        windows = list(found.meta.get("windows", aggregation.windows))
-        rows = []
-        for entry in sorted(found.entries, key=lambda e: e["rank"]):
-            metrics = {name: _float(entry["scores"].get(name)) for name in windows}
-            rows.append({
-                "model_id": entry["model_id"], "rank": entry["rank"],
-                "model_name": entry.get("model_name"),
-                "cruncher_name": entry.get("cruncher_name"),
-                "cruncher_id": entry.get("cruncher_id"), "created_at": found.built_at,
-                "score_metrics": metrics, "score_ranking": _ranking(aggregation, metrics),
-                "snapshot_count": entry.get("snapshot_count", 0), **metrics})
-        return rows
+    def build(session: Session) -> bytes:
+        board = None if version[0] is None else leaderboard_rows(session, version[0][0])
+        return dumps([] if board is None else _leaderboard_rows(board, aggregation))
 
-    return answers.answer(request, "leaderboard",
-                          (version, aggregation.model_dump_json()), build)
+    return answers.put("leaderboard", version, await in_thread(state.engine, build))
+
+
+def _leaderboard_rows(board: Any, aggregation: Aggregation) -> list[dict[str, Any]]:
+    windows = list(board.meta.get("windows", aggregation.windows))
+    rows = []
+    for entry in sorted(board.entries, key=lambda e: e["rank"]):
+        metrics = {name: _float(entry["scores"].get(name)) for name in windows}
+        rows.append({
+            "model_id": entry["model_id"], "rank": entry["rank"],
+            "model_name": entry.get("model_name"), "cruncher_name": entry.get("cruncher_name"),
+            "cruncher_id": entry.get("cruncher_id"), "created_at": board.built_at,
+            "score_metrics": metrics, "score_ranking": _ranking(aggregation, metrics),
+            "snapshot_count": entry.get("snapshot_count", 0), **metrics})
+    return rows
 
 
 def _score_rows(stats: list[WindowStats], aggregation: Aggregation,
