@@ -31,6 +31,7 @@ import uuid
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -225,22 +226,62 @@ def stop_workers(workers: list[subprocess.Popen[str]]) -> None:
         worker.wait(timeout=30)
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def children(name: str) -> list[int]:
+    """This process's child processes whose command is `name` (the Temporal dev server the
+    SDK started)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        comm = text[text.index("(") + 1:text.rindex(")")]
+        ppid = int(text.rsplit(")", 1)[1].split()[1])
+        if ppid == os.getpid() and comm == name:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@dataclass
+class Batch:
+    rate: float  # rounds/s
+    worker_cpu: float  # cores the worker processes used, on average
+    server_cpu: float  # cores the Temporal dev server used (nan: an external server)
+
+
 async def run_batch(client: Client, task_queue: str, start: datetime, batch: int,
-                    in_flight: int) -> float:
-    """`in_flight` rounds of as many configs, started together; rounds/s until all are done."""
+                    in_flight: int, workers: list[int], server: list[int]) -> Batch:
+    """`in_flight` rounds of as many configs, started together; rounds/s until all are done,
+    and the CPU the workers and the server used meanwhile."""
+    worker_before, server_before = cpu_seconds(workers), cpu_seconds(server)
     began = time.perf_counter()
     handles = await asyncio.gather(*(client.start_workflow(
         PredictionRoundWorkflow.run,
         round_input(f"cfg-{batch}-{i}", start + timedelta(seconds=INTERVAL * (i % 100))),
         id=f"bench-{uuid.uuid4().hex[:10]}", task_queue=task_queue) for i in range(in_flight)))
     await asyncio.gather(*(handle.result() for handle in handles))
-    return in_flight / (time.perf_counter() - began)
+    wall = time.perf_counter() - began
+    return Batch(in_flight / wall, (cpu_seconds(workers) - worker_before) / wall,
+                 (cpu_seconds(server) - server_before) / wall if server else float("nan"))
 
 
 async def bench_sustained(address: str, url: str, in_flight: list[int],
                           models: int) -> list[list[str]]:
     client = await connect(Settings(temporal_address=address))
-    rates: dict[int, dict[int, float]] = {}
+    server = children("temporal")
+    batches: dict[int, dict[int, Batch]] = {}
     with scratch_database(url) as scratch:
         now = datetime.now(UTC).replace(microsecond=0)
         first = seed_feed(scratch, now)
@@ -248,16 +289,27 @@ async def bench_sustained(address: str, url: str, in_flight: list[int],
         for workers_count in (1, 2):
             task_queue = f"bench-{uuid.uuid4().hex[:8]}"
             workers = start_workers(workers_count, address, scratch, task_queue, models)
+            pids = [w.pid for w in workers]
             try:
-                await run_batch(client, task_queue, start, -workers_count, 4)  # warm up
-                rates[workers_count] = {}
+                await run_batch(client, task_queue, start, -workers_count, 4, pids, server)
+                batches[workers_count] = {}
                 for batch, count in enumerate(in_flight):
-                    rates[workers_count][count] = await run_batch(
-                        client, task_queue, start, batch + 10 * workers_count, count)
+                    batches[workers_count][count] = await run_batch(
+                        client, task_queue, start, batch + 10 * workers_count, count, pids,
+                        server)
             finally:
                 stop_workers(workers)
-    return [[f"{count:,}", f"{rates[1][count]:.1f}", f"{rates[2][count]:.1f}",
-             f"{rates[2][count] / rates[1][count]:.2f}x"] for count in in_flight]
+
+    def cores(value: float) -> str:
+        return "-" if value != value else f"{value:.2f}"
+
+    rows = []
+    for count in in_flight:
+        one, two = batches[1][count], batches[2][count]
+        rows.append([f"{count:,}", f"{one.rate:.1f}", cores(one.worker_cpu),
+                     cores(one.server_cpu), f"{two.rate:.1f}", cores(two.worker_cpu),
+                     cores(two.server_cpu), f"{two.rate / one.rate:.2f}x"])
+    return rows
 
 
 def main() -> None:
@@ -296,8 +348,12 @@ def main() -> None:
                                                                  args.in_flight.split(",")],
                                                   args.sustained_models)
                 print_table(f"Sustained rounds, {args.sustained_models} instant models each "
-                            f"({backend(url)}, rounds/s from start to the last one done)",
-                            ["rounds in flight", "1 worker", "2 workers", "ratio"], sustained)
+                            f"({backend(url)}; rounds/s from the first start to the last "
+                            "end; CPU in cores used meanwhile by the worker processes and the "
+                            f"Temporal server, of {os.cpu_count()})",
+                            ["rounds in flight", "1 worker: rounds/s", "worker CPU",
+                             "server CPU", "2 workers: rounds/s", "workers CPU",
+                             "server CPU", "ratio"], sustained)
 
     asyncio.run(run())
 
