@@ -194,11 +194,14 @@ def update_rows(
     bound = _Rows(table, unique, _dialect(session), fill_defaults=False)
     q = bound.quote
     sets = ", ".join(f"{q(name)} = v.{q(name)}" for name in bound.names if name != key_column)
-    if where and bound.dialect.name == "sqlite":
-        # Unary `+`: the condition may not pick the plan. SQLite, which keeps no statistics
-        # unless ANALYZEd, would otherwise walk an index on it (every PENDING prediction of
-        # every round) and scan the rows for each, instead of one key lookup per row.
-        where = f"+({where})"
+    if where:
+        # The condition may not pick the plan: one key lookup per row is always right, while
+        # an index on the condition's column (every PENDING prediction of every round) grows
+        # with the table. SQLite, without statistics unless ANALYZEd, would walk that index
+        # and scan the rows for each; Postgres, with statistics behind a burst of writes,
+        # would scan it whole and hash-join. Unary `+` (SQLite) and `IS TRUE` (Postgres) make
+        # the condition a filter on the rows found by key.
+        where = f"+({where})" if bound.dialect.name == "sqlite" else f"({where}) IS TRUE"
     condition = f"t.{q(key_column)} = v.{q(key_column)}" + (f" AND ({where})" if where else "")
     sql = (f"UPDATE {q(table.name)} AS t SET {sets} FROM {bound.derived('v')} "
            f"WHERE {condition}")
