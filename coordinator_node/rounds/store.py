@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select, text
+from sqlalchemy import Text, bindparam, case, cast, func, select, text
 from sqlmodel import Session
 
 from coordinator_node.db.tables import Leaderboard, Prediction, PredictionConfig, Score
@@ -89,8 +89,10 @@ def predictions_in_window(session: Session, model_ids: list[str] | None, start: 
                           end: datetime, status: str | None, limit: int,
                           offset: int) -> list[Any]:
     """Predictions with their score, the newest `limit` (after skipping `offset` from the
-    newest end) of `[start, end]`, returned oldest first."""
-    query = (select(P.id, P.input_id, P.config_id, P.model_id, P.slot, P.status, P.output,
+    newest end) of `[start, end]`, returned oldest first. `output` comes as its JSON text,
+    undecoded (the API passes it through)."""
+    query = (select(P.id, P.input_id, P.config_id, P.model_id, P.slot, P.status,
+                    cast(P.output, Text).label("output"),
                     P.failed_reason, P.exec_time_us, P.scored_at, S.value, S.success,
                     S.failed_reason.label("score_failed_reason"))
              .outerjoin(Score, S.prediction_id == P.id)

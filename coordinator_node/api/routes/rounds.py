@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
@@ -259,21 +260,27 @@ def list_predictions(
                                   prediction_status.value if prediction_status else None,
                                   limit + 1, offset)
     scopes = config_scopes(session)
-    extras = {config: _scope_extras(scope) for config, scope in scopes.items()}
+    # What every row of a config shares, built once: the scope's keys first (the contract's
+    # names, set per row below, win), then the config's own keys.
+    shared = {config: {**_scope_extras(scope), "prediction_config_id": config,
+                       "scope_key": config, "scope": scope, "param": config}
+              for config, scope in scopes.items()}
     rows = []
     for row in found[-limit:]:
         scored = row.status == PredictionStatus.SCORED and row.success is not False
-        reason = (None if scored else row.failed_reason or row.score_failed_reason
-                  or NOT_SCORED)
-        rows.append({  # the scope's keys first: the contract's names win
-            **extras.get(row.config_id, {}), "model_id": row.model_id,
-            "prediction_config_id": row.config_id, "scope_key": row.config_id,
-            "scope": scopes.get(row.config_id, {}),
-            "score_value": _float(row.value) if scored else None, "score_failed": not scored,
-            "score_failed_reason": reason, "scored_at": row.scored_at,
-            "performed_at": row.slot, "id": row.id, "input_id": row.input_id,
-            "status": row.status, "output": row.output, "exec_time_us": row.exec_time_us,
-            "score_success": scored, "param": row.config_id})
+        out = dict(shared.get(row.config_id) or {
+            "prediction_config_id": row.config_id, "scope_key": row.config_id, "scope": {},
+            "param": row.config_id})
+        out.update(
+            model_id=row.model_id, score_value=_float(row.value) if scored else None,
+            score_failed=not scored,
+            score_failed_reason=None if scored else (
+                row.failed_reason or row.score_failed_reason or NOT_SCORED),
+            scored_at=row.scored_at, performed_at=row.slot, id=row.id, input_id=row.input_id,
+            status=row.status, exec_time_us=row.exec_time_us, score_success=scored,
+            # the stored JSON text, passed through undecoded
+            output=None if row.output is None else orjson.Fragment(row.output))
+        rows.append(out)
     return json_answer(rows, headers={"X-Has-More": "true" if len(found) > limit
                                       else "false"})
 
