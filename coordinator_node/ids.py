@@ -51,6 +51,10 @@ def checkpoint_id(crunch_id: str, period_end: datetime) -> str:
     return f"{crunch_id}-{compact_ts(period_end)}"
 
 
+def cycle_id(period_start: datetime, period_end: datetime) -> str:
+    return f"cycle@{compact_ts(period_start)}-{compact_ts(period_end)}"
+
+
 # --- workflows ---------------------------------------------------------------------------
 def checkpoint_workflow_id(the_checkpoint_id: str) -> str:
     return f"checkpoint/{the_checkpoint_id}"

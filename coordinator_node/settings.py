@@ -16,7 +16,14 @@ from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from dotenv import dotenv_values
-from pydantic import Field, IPvAnyNetwork, SecretStr, ValidationError, field_validator
+from pydantic import (
+    Field,
+    IPvAnyNetwork,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from coordinator_node.paths import EXAMPLE_MODELS, template_or_default
@@ -45,6 +52,25 @@ class Settings(BaseSettings):
     temporal_task_queue: str = "coordinator-node"
     temporal_ui_port: int = Field(default=8233, ge=1, le=65535)
     temporal_dev_port: int = Field(default=7233, ge=1, le=65535)  # dev mode's own server
+    # A secured cluster (self-hosted mTLS, Temporal Cloud). Each PEM setting takes a file path
+    # or the PEM text itself (for secrets passed as environment variables).
+    temporal_tls: bool = Field(
+        default=False, description="connect with TLS (the system's CAs unless "
+                                   "TEMPORAL_TLS_CA); implied by any TEMPORAL_TLS_* below")
+    temporal_tls_cert: str | None = Field(
+        default=None, description="client certificate for mTLS: a PEM file path or PEM text")
+    temporal_tls_key: SecretStr | None = Field(
+        default=None, description="the client certificate's private key: a PEM file path or "
+                                  "PEM text")
+    temporal_tls_ca: str | None = Field(
+        default=None, description="CA certificate(s) the server's certificate must chain to: "
+                                  "a PEM file path or PEM text")
+    temporal_tls_server_name: str | None = Field(
+        default=None, description="the name the server's certificate must carry, when it "
+                                  "differs from TEMPORAL_ADDRESS's host")
+    temporal_api_key: SecretStr | None = Field(
+        default=None, description="Temporal Cloud API key (sent as a bearer token; implies "
+                                  "TLS)")
 
     # --- the competition ---------------------------------------------------------------
     crunch_id: str = Field(default="local-crunch", min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
@@ -115,6 +141,14 @@ class Settings(BaseSettings):
                     "(default: `.venv-models/bin/model-runner` where the node starts, else in "
                     "the node's repository, as `make dev` builds it)",
     )
+
+    # --- metrics -----------------------------------------------------------------------
+    worker_metrics_host: str = Field(
+        default="127.0.0.1", description="where the worker serves Prometheus metrics (the "
+                                         "SDK's and the node's); 0.0.0.0 in a container")
+    worker_metrics_port: int = Field(
+        default=9464, ge=0, le=65535, description="the worker's Prometheus `/metrics` port; "
+                                                  "0 = no metrics endpoint")
 
     # --- schedules ---------------------------------------------------------------------
     worker_bootstrap: bool = Field(
@@ -201,6 +235,30 @@ class Settings(BaseSettings):
             raise ValueError("must be a sqlite:// or postgresql:// URL")
         return value
 
+    @field_validator("temporal_tls_cert", "temporal_tls_key", "temporal_tls_ca")
+    @classmethod
+    def _pem(cls, value: str | SecretStr | None) -> str | SecretStr | None:
+        if value is not None:
+            read_pem(value.get_secret_value() if isinstance(value, SecretStr) else value)
+        return value
+
+    @model_validator(mode="after")
+    def _tls_pairs(self) -> Settings:
+        if (self.temporal_tls_cert is None) != (self.temporal_tls_key is None):
+            given, missing = (("TEMPORAL_TLS_CERT", "TEMPORAL_TLS_KEY")
+                              if self.temporal_tls_key is None
+                              else ("TEMPORAL_TLS_KEY", "TEMPORAL_TLS_CERT"))
+            raise ValueError(f"{given} is set without {missing}: mTLS needs the client "
+                             "certificate and its private key")
+        return self
+
+    @property
+    def temporal_uses_tls(self) -> bool:
+        return self.temporal_tls or self.temporal_api_key is not None or any(
+            value is not None for value in (self.temporal_tls_cert, self.temporal_tls_key,
+                                            self.temporal_tls_ca,
+                                            self.temporal_tls_server_name))
+
     @property
     def checkpoint_interval(self) -> timedelta | None:
         if self.checkpoint_interval_seconds == 0:
@@ -226,6 +284,21 @@ DEV_PROFILE: dict[str, Any] = {
     # The template's example models, each in its own code directory (a participant's layout).
     "local_models": [str(template_or_default() / "models" / name) for name in EXAMPLE_MODELS],
 }
+
+
+def read_pem(value: str) -> bytes:
+    """A PEM setting's bytes: the text itself, or the file it names (which must be readable
+    and hold PEM)."""
+    if value.lstrip().startswith("-----BEGIN"):
+        return value.encode()
+    try:
+        with open(value, "rb") as pem:
+            data = pem.read()
+    except OSError as exc:
+        raise ValueError(f"cannot read {value!r}: {exc.strerror or exc}") from None
+    if b"-----BEGIN" not in data:
+        raise ValueError(f"{value!r} holds no PEM block (-----BEGIN …)")
+    return data
 
 
 def _env_name(loc: tuple[int | str, ...]) -> str:
@@ -302,6 +375,7 @@ def load_settings(dev: bool = False, **overrides: Any) -> Settings:
     except ValidationError as exc:
         problems = "; ".join(
             f"{_env_name(err['loc'])}: {err['msg']} (got {err.get('input')!r})"
+            if err["loc"] else str(err["msg"]).removeprefix("Value error, ")
             for err in exc.errors()
         )
         raise SettingsError(f"invalid configuration: {problems}") from None

@@ -19,8 +19,9 @@ from temporalio.client import Client
 from temporalio.common import SearchAttributeKey
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.runtime import Runtime, TelemetryConfig
+from temporalio.service import TLSConfig
 
-from coordinator_node.settings import Settings
+from coordinator_node.settings import Settings, read_pem
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,14 +49,34 @@ def dev_server_search_attribute_args() -> list[str]:
     return args
 
 
+def tls_config(settings: Settings) -> TLSConfig | bool:
+    """The SDK's TLS option from the TEMPORAL_TLS* settings (already validated: pairs
+    complete, files readable): False for plaintext, True for TLS with the system's CAs."""
+    if not settings.temporal_uses_tls:
+        return False
+    cert, key, ca = settings.temporal_tls_cert, settings.temporal_tls_key, settings.temporal_tls_ca
+    if cert is None and ca is None and settings.temporal_tls_server_name is None:
+        return True
+    return TLSConfig(
+        client_cert=read_pem(cert) if cert else None,
+        client_private_key=read_pem(key.get_secret_value()) if key else None,
+        server_root_ca_cert=read_pem(ca) if ca else None,
+        domain=settings.temporal_tls_server_name,
+    )
+
+
 async def connect(settings: Settings, runtime: Runtime | None = None) -> Client:
-    """The one way this node connects: pydantic converter everywhere (worker, API, CLI).
-    Without `runtime`, the SDK's process-wide default runtime."""
+    """The one way this node connects (worker, API, CLI): pydantic converter everywhere, and
+    the cluster's TLS and API key when it is secured. Without `runtime`, the SDK's
+    process-wide default runtime."""
+    api_key = settings.temporal_api_key
     return await Client.connect(
         settings.temporal_address,
         namespace=settings.temporal_namespace,
         data_converter=pydantic_data_converter,
         runtime=runtime,
+        tls=tls_config(settings),
+        api_key=api_key.get_secret_value() if api_key else None,
     )
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import pkgutil
 import signal
 from concurrent.futures import ThreadPoolExecutor
 
 from temporalio.client import Client
+from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
+import coordinator_node
 from coordinator_node.activities import build_activities
 from coordinator_node.client.bootstrap import ensure_running
 from coordinator_node.services import Services, open_services
-from coordinator_node.settings import Settings
+from coordinator_node.settings import Settings, SettingsError
 from coordinator_node.temporal import connect
 from coordinator_node.workflows import WORKFLOWS
 
@@ -30,10 +33,8 @@ ACTIVITY_THREADS = 16
 # activities), imported once and shared; the workflow modules themselves still run in the
 # sandbox, with its checks.
 SANDBOX_PASSTHROUGH = [
-    f"coordinator_node.{name}" for name in (
-        "activities", "api", "checkpoints", "cli", "client", "competition", "contract", "db",
-        "dev", "feeds", "ids", "numbers", "paths", "rounds", "runners", "services", "settings",
-        "statuses", "temporal", "worker", "workspace")
+    f"coordinator_node.{module.name}"
+    for module in pkgutil.iter_modules(coordinator_node.__path__) if module.name != "workflows"
 ] + ["pydantic", "pydantic_core", "sqlalchemy", "sqlmodel", "annotated_types", "typing_extensions"]
 WORKFLOW_RUNNER = SandboxedWorkflowRunner(
     restrictions=SandboxRestrictions.default.with_passthrough_modules(*SANDBOX_PASSTHROUGH))
@@ -56,7 +57,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> N
     stop = stop or asyncio.Event()
     # Services first: a contract that cannot load stops the worker before anything else.
     async with open_services(settings) as services:
-        client = await connect_with_retry(settings, stop)
+        runtime = metrics_runtime(settings)
+        client = await connect_with_retry(settings, stop, runtime)
         if client is None:
             return
         if not WORKFLOWS and not build_activities(services):
@@ -74,12 +76,30 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None) -> N
                 log.info("worker stopping")
 
 
-async def connect_with_retry(settings: Settings, stop: asyncio.Event) -> Client | None:
+def metrics_runtime(settings: Settings) -> Runtime | None:
+    """A runtime whose Prometheus exporter serves the SDK's metrics and the node's own
+    (coordinator_node.metrics) on WORKER_METRICS_HOST:WORKER_METRICS_PORT; None when the
+    port is 0 (the SDK's default runtime, no endpoint)."""
+    if settings.worker_metrics_port == 0:
+        return None
+    address = f"{settings.worker_metrics_host}:{settings.worker_metrics_port}"
+    try:
+        runtime = Runtime(telemetry=TelemetryConfig(metrics=PrometheusConfig(
+            bind_address=address, counters_total_suffix=True, durations_as_seconds=True)))
+    except ValueError as exc:
+        raise SettingsError(f"WORKER_METRICS_PORT: cannot serve metrics on {address} ({exc}); "
+                            "choose a free port, or 0 for no metrics endpoint") from None
+    log.info("worker metrics on http://%s/metrics", address)
+    return runtime
+
+
+async def connect_with_retry(settings: Settings, stop: asyncio.Event,
+                             runtime: Runtime | None = None) -> Client | None:
     """Wait for Temporal (it may start after the worker, e.g. under compose)."""
     delay = 0.5
     while not stop.is_set():
         try:
-            return await connect(settings)
+            return await connect(settings, runtime)
         except Exception as exc:
             log.warning("Temporal at %s not reachable (%s); retrying in %.1fs",
                         settings.temporal_address, exc, delay)

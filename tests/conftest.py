@@ -169,6 +169,8 @@ def model_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Mode
 
 def make_settings(database_url: str, **overrides: object) -> Settings:
     """Settings for a test: nothing read from the developer's `.env`."""
-    values: dict[str, object] = {"database_url": database_url, "crunch_id": "test-crunch"}
+    # No worker metrics endpoint unless a test asks (several workers run side by side).
+    values: dict[str, object] = {"database_url": database_url, "crunch_id": "test-crunch",
+                                 "worker_metrics_port": 0}
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -16,7 +16,7 @@ from coordinator_node.ids import checkpoint_id, compact_ts, input_id, prediction
 EXPECTED_TABLES = {
     "models", "feed_records", "feed_watermarks", "prediction_configs", "inputs", "predictions",
     "scores", "snapshots", "leaderboards", "checkpoints", "checkpoint_transitions",
-    "alembic_version",
+    "merkle_cycles", "merkle_nodes", "alembic_version",
 }
 
 

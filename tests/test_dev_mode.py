@@ -86,6 +86,7 @@ async def test_dev_command_runs_everything_and_stops_cleanly(
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
     env["MODEL_RUNNER_PORT"] = str(free_port())
+    env["WORKER_METRICS_PORT"] = str(free_port())
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "coordinator_node", "dev", cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,

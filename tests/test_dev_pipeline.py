@@ -68,7 +68,8 @@ def progress(api: str) -> Progress:
 
 async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> None:
     ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
-             "API_PORT": free_port(), "MODEL_RUNNER_PORT": free_port()}
+             "API_PORT": free_port(), "MODEL_RUNNER_PORT": free_port(),
+             "WORKER_METRICS_PORT": free_port()}
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
     process = await asyncio.create_subprocess_exec(
@@ -113,6 +114,23 @@ async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path)
         assert get_json(f"{api}/reports/snapshots?limit=10")
         assert get_json(f"{api}/reports/checkpoints") == []
         assert get_json(f"{api}/healthz")["status"] == "ok"
+
+        # Prometheus: the worker serves the SDK's metrics and the node's own, the API its
+        # requests.
+        status, raw = get(f"http://127.0.0.1:{ports['WORKER_METRICS_PORT']}/metrics")
+        worker_metrics = raw.decode()
+        assert status == 200
+        assert "temporal_workflow_task_execution_latency" in worker_metrics  # the SDK's
+        for config in CONFIGS:
+            assert f'prediction_config="{config}"' in worker_metrics
+        for name in ("coordinator_rounds_total{", "coordinator_predictions_total{",
+                     "coordinator_model_call_seconds_bucket{", "coordinator_feed_lag_seconds{",
+                     "coordinator_snapshot_build_seconds_bucket{"):
+            assert name in worker_metrics, name
+        status, raw = get(f"{api}/metrics")
+        assert status == 200
+        assert 'coordinator_api_requests_total{method="GET",route="/reports/leaderboard",' \
+               'status="200"}' in raw.decode()
 
         # Each config's rounds are their own workflows, found by the search attribute.
         for config in CONFIGS:

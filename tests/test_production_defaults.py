@@ -61,6 +61,7 @@ async def test_defaults_resolve_a_round_on_a_pyth_feed(
                 "PYTH_HERMES_URL": hermes_url,
                 "TEMPORAL_ADDRESS": temporal_env.client.service_client.config.target_host,
                 "TEMPORAL_TASK_QUEUE": f"defaults-{crunch}", "CRUNCH_ID": crunch,
+                "WORKER_METRICS_PORT": "0",  # several test workers share this machine
                 "PYTHONPATH": f"{REPO_ROOT / 'template'}{os.pathsep}{REPO_ROOT}"})
             for name in ("DATABASE_URL", "MODEL_RUNNER_HOST", "MODEL_RUNNER_PORT"):
                 env.pop(name, None)

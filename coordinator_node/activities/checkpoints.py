@@ -11,6 +11,8 @@ from sqlalchemy import update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from coordinator_node.activities.timing import timed
+from coordinator_node.checkpoints.commitments import checkpoint_root, period_cycles
 from coordinator_node.checkpoints.logic import (
     EmissionError,
     enrich_ranking,
@@ -49,6 +51,7 @@ class CheckpointActivities:
         self.services = services
 
     @activity.defn
+    @timed("coordinator_checkpoint_build_seconds")
     def build_checkpoint(self, data: CheckpointInput) -> BuildResult:
         """Rank the period's snapshots and store the emission as PENDING, once per period.
         A period that already has its checkpoint returns it unchanged."""
@@ -101,12 +104,17 @@ class CheckpointActivities:
             except EmissionError as exc:
                 raise ApplicationError(f"emission refused: {exc}", type=Refusal.EMISSION_INVALID,
                                        non_retryable=True) from exc
+            # The commitment: the tree over the cycle roots of the period.
+            cycles = period_cycles(session, start, data.period_end)
+            root = checkpoint_root(cycles)
             now = utcnow()
             upsert(session, Checkpoint, [{
                 "id": the_id, "crunch_id": data.crunch_id, "period_start": start,
                 "period_end": data.period_end, "status": CheckpointStatus.PENDING,
                 "emission": emission, "tx_hash": None, "created_at": now, "updated_at": now,
+                "merkle_root": root,
                 "meta": {"ranking": ranking, "snapshot_count": snapshot_count,
+                         "merkle_root": root, "merkle_cycles": [c.id for c in cycles],
                          "model_count": len(ranking),
                          "ranking_key": aggregation.score_field,
                          "ranking_direction": aggregation.ranking_direction},

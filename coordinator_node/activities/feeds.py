@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -12,9 +13,11 @@ from sqlalchemy import delete, select
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from coordinator_node import metrics
 from coordinator_node.activities.heartbeat import heartbeating
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import FeedRecord
+from coordinator_node.db.types import utcnow
 from coordinator_node.feeds.messages import (
     CatchUpRangeInput,
     FeedStateInput,
@@ -64,7 +67,10 @@ class FeedActivities:
         """One transaction: the rows, the watermark and the malformed count move together."""
         with session_scope(self.services.engine) as session:
             record_malformed(session, key, malformed)
-            return store_rows(session, key, rows)
+            newest = store_rows(session, key, rows)
+        metrics.feed_written(activity.metric_meter(), dataclasses.asdict(key), newest,
+                             utcnow(), malformed)
+        return newest
 
     @activity.defn
     def catch_up_range(self, data: CatchUpRangeInput) -> TimeRange:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from coordinator_node import metrics
 from coordinator_node.activities.heartbeat import heartbeating
 from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
@@ -121,6 +122,9 @@ class RoundActivities:
             turns = await runner.call_in_turn(steps, timeout_seconds=data.timeout_seconds,
                                               budget_seconds=self._call_budget())
         departed = await runner.departed()
+        metrics.model_calls(activity.metric_meter(), ((str(turn.results[-1].status).lower(),
+                                                       turn.results[-1].exec_time_us)
+                                                      for turn in turns))
         return await asyncio.to_thread(self._persist_answers, data, present, turns, departed)
 
     @staticmethod

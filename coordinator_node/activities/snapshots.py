@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from temporalio import activity
 
+from coordinator_node.activities.timing import timed
+from coordinator_node.checkpoints.commitments import commit_cycle
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Leaderboard, Model, Score, Snapshot
 from coordinator_node.db.types import utcnow
@@ -30,6 +32,7 @@ class SnapshotActivities:
         self.services = services
 
     @activity.defn
+    @timed("coordinator_snapshot_build_seconds", step="snapshots")
     def build_snapshots(self, data: PeriodInput) -> int:
         """One snapshot per model of the scores made in [start, end) (each score falls in
         exactly one period), summarised by the contract's `aggregate_snapshot`."""
@@ -49,9 +52,12 @@ class SnapshotActivities:
             } for model_id, model_results in sorted(results.items())]
             upsert(session, Snapshot, rows, ["model_id", "period_start", "period_end"],
                    update_columns=["prediction_count", "summary", "created_at"])
+            # The cycle's Merkle commitment, in the same transaction as its snapshots.
+            commit_cycle(session, data.period_start, data.period_end)
         return len(rows)
 
     @activity.defn
+    @timed("coordinator_snapshot_build_seconds", step="leaderboard")
     def rebuild_leaderboard(self, data: PeriodInput) -> str:
         aggregation = self.services.contract.aggregation
         board_id = leaderboard_id(data.crunch_id, data.period_end)

@@ -8,14 +8,15 @@ from contextlib import asynccontextmanager
 
 import anyio.to_thread
 from anyio import CapacityLimiter
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from coordinator_node import __version__
 from coordinator_node.api.answers import CoalescedRead, VersionedAnswers
 from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
+from coordinator_node.api.metrics import ApiMetrics, MetricsMiddleware
 from coordinator_node.api.offload import SharedCalls
-from coordinator_node.api.routes import checkpoints, feeds, health, rounds, schema
+from coordinator_node.api.routes import checkpoints, feeds, health, merkle, rounds, schema
 from coordinator_node.competition import load_competition
 from coordinator_node.db import create_db_engine
 from coordinator_node.rounds.store import leaderboard_version
@@ -96,9 +97,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        allow_methods=["GET", "POST", "PATCH", "OPTIONS"],
                        allow_headers=["*"],
                        max_age=600)
+    # Outermost: every answer is counted, the middlewares' own 503s included.
+    api_metrics = ApiMetrics()
+    app.add_middleware(MetricsMiddleware, metrics=api_metrics)
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus_metrics() -> Response:
+        """Request counts and latencies by route, method and status (Prometheus text)."""
+        body, content_type = api_metrics.exposition()
+        return Response(body, media_type=content_type)
+
     app.include_router(health.router)
     app.include_router(feeds.router)
     app.include_router(rounds.router)
     app.include_router(schema.router)
     app.include_router(checkpoints.router)
+    app.include_router(merkle.router)
     return app

@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from coordinator_node.cli import checkpoints, core, feeds, workspace
+from coordinator_node.cli import checkpoints, core, feeds, merkle, workspace
 from coordinator_node.contract import ContractError
 from coordinator_node.settings import SettingsError
 
@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a CrunchDAO prediction competition on Temporal.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (core, feeds, checkpoints, workspace):
+    for module in (core, feeds, checkpoints, merkle, workspace):
         module.register(subparsers)
     return parser
 

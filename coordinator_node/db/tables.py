@@ -209,6 +209,44 @@ class Checkpoint(SQLModel, table=True):
     paid_at: datetime | None = _ts(nullable=True)
     created_at: datetime = _created()
     updated_at: datetime = _created()
+    # The tree over the cycle roots of its period (checkpoints/commitments.py); None for a
+    # checkpoint built before commitments existed.
+    merkle_root: str | None = None
+
+
+# --- Merkle commitments (checkpoints/merkle.py, checkpoints/commitments.py) ----------------
+class MerkleCycle(SQLModel, table=True):
+    """One snapshot cycle's commitment: the tree over its snapshots, chained to the previous
+    cycle. Written in the transaction that writes the snapshots."""
+
+    __tablename__ = "merkle_cycles"
+    __table_args__ = (
+        UniqueConstraint("period_start", "period_end", name="uq_merkle_cycles_period"),
+        Index("ix_merkle_cycles_period_end", "period_end"),
+    )
+
+    id: str = Field(primary_key=True)
+    period_start: datetime = _ts()
+    period_end: datetime = _ts()
+    snapshot_count: int = 0
+    tree_root: str
+    previous_cycle_id: str | None = None
+    previous_root: str
+    cycle_root: str
+    created_at: datetime = _created()
+
+
+class MerkleNode(SQLModel, table=True):
+    """Every node of a cycle's tree: level 0 holds the leaves (one per snapshot, by model id)."""
+
+    __tablename__ = "merkle_nodes"
+    __table_args__ = (Index("ix_merkle_nodes_snapshot", "snapshot_id"),)
+
+    cycle_id: str = Field(primary_key=True)
+    level: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    hash: str
+    snapshot_id: str | None = None
 
 
 class CheckpointTransition(SQLModel, table=True):

@@ -16,6 +16,7 @@ from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 
 with workflow.unsafe.imports_passed_through():
+    from coordinator_node import metrics
     from coordinator_node.activities.checkpoints import CheckpointActivities
     from coordinator_node.checkpoints.logic import confirm_problem, status_problem
     from coordinator_node.checkpoints.messages import (
@@ -95,6 +96,8 @@ class CheckpointWorkflow:
     def _publish(self) -> None:
         assert self._state is not None
         workflow.upsert_search_attributes([CHECKPOINT_STATUS.value_set(self._state.status)])
+        metrics.checkpoint_status(workflow.metric_meter(), self._state.checkpoint_id,
+                                  self._state.status)
         workflow.set_current_details(
             f"{self._state.status}" + (f": {self._state.detail}" if self._state.detail else ""))
 

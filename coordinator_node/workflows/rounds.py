@@ -9,6 +9,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError
 
 with workflow.unsafe.imports_passed_through():
+    from coordinator_node import metrics
     from coordinator_node.activities.rounds import RoundActivities
     from coordinator_node.rounds.messages import (
         CaptureInput,
@@ -97,6 +98,8 @@ class PredictionRoundWorkflow:
                     start_to_close_timeout=DB_TIMEOUT, retry_policy=DB_RETRY,
                 )
                 self._enter(RoundStage.EXPIRED, reason)
+                metrics.round_finished(workflow.metric_meter(), data.config_id,
+                                       InputStatus.EXPIRED, self._counts.model_dump())
                 return RoundResult(input_id=the_input, status=InputStatus.EXPIRED,
                                    counts=self._counts, detail=reason)
             await workflow.sleep(timedelta(seconds=data.resolve_poll_seconds))
@@ -107,6 +110,8 @@ class PredictionRoundWorkflow:
             start_to_close_timeout=timedelta(minutes=5), retry_policy=DB_RETRY,
         )
         self._enter(RoundStage.DONE, "")
+        metrics.round_finished(workflow.metric_meter(), data.config_id, InputStatus.RESOLVED,
+                               self._counts.model_dump())
         return RoundResult(input_id=the_input, status=InputStatus.RESOLVED,
                            counts=self._counts)
 

@@ -254,7 +254,9 @@ async def test_every_checkpoint_read_answers_in_the_contract_shape(node: Node) -
         assert payload == {"checkpoint_id": node.pending,
                            "period_start": pending["period_start"],
                            "period_end": pending["period_end"],
-                           "entries": pending["entries"]}
+                           "entries": pending["entries"],
+                           "merkle_root": pending["meta"]["merkle_root"]}  # an addition
+        assert len(payload["merkle_root"]) == 64
 
         emission = http.get(f"/reports/checkpoints/{node.pending}/emission").json()
         assert emission == pending["entries"][0]
@@ -268,7 +270,8 @@ async def test_every_checkpoint_read_answers_in_the_contract_shape(node: Node) -
         latest_emission = http.get("/reports/emissions/latest").json()
         assert latest_emission == {"checkpoint_id": node.pending, "status": "PENDING",
                                    "period_start": pending["period_start"],
-                                   "period_end": pending["period_end"], "emission": emission}
+                                   "period_end": pending["period_end"], "emission": emission,
+                                   "merkle_root": payload["merkle_root"]}
 
         # 0.1.85's prizes: round(total_prize * share), timestamp = floor(period_end).
         prizes = http.get(f"/reports/checkpoints/{node.pending}/prizes?total_prize=1001")

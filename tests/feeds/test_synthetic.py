@@ -61,7 +61,7 @@ async def test_killed_worker_resumes_with_no_gap_and_no_duplicate(
            "TEMPORAL_ADDRESS": temporal_env.client.service_client.config.target_host,
            "FEED_SOURCE": "synthetic", "FEED_SUBJECTS": "BTC", "FEED_KIND": "candle",
            "FEED_GRANULARITY": "1s", "FEED_BACKFILL_DAYS": str(20 / 86400),
-           "CRUNCH_ID": settings.crunch_id}
+           "CRUNCH_ID": settings.crunch_id, "WORKER_METRICS_PORT": "0"}
 
     def newest() -> datetime | None:
         mark = watermark(pg_engine, KEY)

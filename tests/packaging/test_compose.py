@@ -1,24 +1,34 @@
 """docker-compose.yml: the production-like stack's services, health checks and start order,
-env vars that are real settings, and `docker compose config` where a client exists."""
+env vars that are real settings, validity against the Compose Specification's JSON schema
+(always) and `docker compose config` (where a client exists)."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
 from coordinator_node.competition import load_competition
+from coordinator_node.dev import find_temporal_cli
 from coordinator_node.settings import Settings
 from tests.packaging.helpers import REPO_ROOT, cli_subcommands
 
 COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
 ENV_EXAMPLE = REPO_ROOT / "compose.env.example"
 NODE_SERVICES = {"temporal-setup", "migrate", "models", "worker", "api"}
-ONE_SHOTS = {"temporal-setup", "migrate"}
+TEMPORAL_SERVICES = {"temporal-schema", "temporal", "temporal-namespace", "temporal-ui"}
+ONE_SHOTS = {"temporal-setup", "migrate", "temporal-schema", "temporal-namespace"}
+# The Compose Specification's schema (compose-spec/compose-spec, schema/compose-spec.json at
+# 170098ba07d9, Apache-2.0: compose-spec.LICENSE beside it), kept in the repo so CI needs no
+# network and no Docker.
+COMPOSE_SCHEMA = Path(__file__).parent / "schemas" / "compose-spec.json"
 SETTING_NAMES = {name.upper() for name in Settings.model_fields}
 
 
@@ -58,23 +68,99 @@ def conditions(service: dict[str, Any]) -> dict[str, str]:
     return {name: spec["condition"] for name, spec in depends.items()}
 
 
+def test_the_file_follows_the_compose_specification(compose: dict[str, Any]) -> None:
+    schema = json.loads(COMPOSE_SCHEMA.read_text())
+    jsonschema.Draft7Validator.check_schema(schema)
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(compose), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
+
+
+def test_the_schema_check_catches_a_broken_file(compose: dict[str, Any]) -> None:
+    schema = json.loads(COMPOSE_SCHEMA.read_text())
+    broken = json.loads(json.dumps(compose))
+    broken["services"]["worker"]["depends_on"]["migrate"]["condition"] = "service_ready"
+    broken["services"]["api"]["restart_policy"] = "always"
+    messages = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(broken)]
+    assert any("service_ready" in m for m in messages), messages
+    assert any("restart_policy" in m for m in messages), messages
+
+
 def test_the_stack_has_every_part(services: dict[str, dict[str, Any]]) -> None:
-    assert set(services) == {"postgresql", "temporal", "temporal-ui", *NODE_SERVICES}
+    assert set(services) == {"postgresql", *TEMPORAL_SERVICES, *NODE_SERVICES, "prometheus"}
     assert services["postgresql"]["image"].startswith("postgres:16")
-    assert services["temporal"]["image"].split(":")[0] == "temporalio/auto-setup"
-    assert services["temporal-ui"]["image"].split(":")[0] == "temporalio/ui"
+    images = {name: services[name]["image"].split(":")[0] for name in TEMPORAL_SERVICES}
+    assert images == {"temporal-schema": "temporalio/admin-tools",
+                      "temporal": "temporalio/server",
+                      "temporal-namespace": "temporalio/admin-tools",
+                      "temporal-ui": "temporalio/ui"}
+    assert all("auto-setup" not in str(s.get("image", "")) for s in services.values())
+
+
+def dev_server_versions() -> dict[str, str]:
+    """The server and UI versions of the `temporal` CLI the tests run (`temporal --version`:
+    "temporal version 1.9.1 (Server 1.32.0, UI 2.54.1)")."""
+    out = subprocess.run([find_temporal_cli(), "--version"], capture_output=True, text=True,
+                         timeout=30).stdout
+    match = re.search(r"Server ([0-9.]+), UI ([0-9.]+)", out)
+    assert match, out
+    return {"server": match.group(1), "ui": match.group(2)}
+
+
+def image_default(image: str) -> tuple[str, str]:
+    """`repo:${VAR:-default}` -> (VAR, default)."""
+    match = re.fullmatch(r"[^:]+:\$\{(\w+):-([^}]+)\}", image)
+    assert match, f"{image}: the tag must be an overridable ${{VAR:-default}}"
+    return match.group(1), match.group(2)
+
+
+def test_temporal_versions_are_pinned_together_to_the_tests_server(
+        services: dict[str, dict[str, Any]]) -> None:
+    versions = dev_server_versions()
+    server_tags = {image_default(services[name]["image"])
+                   for name in ("temporal-schema", "temporal", "temporal-namespace")}
+    assert server_tags == {("TEMPORAL_VERSION", versions["server"])}
+    assert image_default(services["temporal-ui"]["image"]) == (
+        "TEMPORAL_UI_VERSION", versions["ui"])
 
 
 def test_temporal_runs_on_the_stacks_postgres(services: dict[str, dict[str, Any]]) -> None:
-    env = environment(services["temporal"])
-    assert env["DB"] == "postgres12"
-    assert env["DB_PORT"] == "5432"
-    assert env["POSTGRES_SEEDS"] == "postgresql"
     pg = environment(services["postgresql"])
-    assert env["POSTGRES_USER"] == pg["POSTGRES_USER"]
-    assert env["POSTGRES_PWD"] == pg["POSTGRES_PASSWORD"]
+    for name in ("temporal-schema", "temporal"):
+        env = environment(services[name])
+        assert env["DB"] == "postgres12"
+        assert env["DB_PORT"] == "5432"
+        assert env["POSTGRES_SEEDS"] == "postgresql"
+        assert env["POSTGRES_USER"] == pg["POSTGRES_USER"]
+        assert env["POSTGRES_PWD"] == pg["POSTGRES_PASSWORD"]
+    assert environment(services["temporal"])["BIND_ON_IP"] == "0.0.0.0"
     assert environment(services["temporal-ui"])["TEMPORAL_ADDRESS"] == "temporal:7233"
     assert "127.0.0.1:8233:8080" in services["temporal-ui"]["ports"]
+
+
+def test_temporal_setup_scripts(services: dict[str, dict[str, Any]]) -> None:
+    """The admin-tools one-shots run scripts from deploy/temporal, mounted read-only."""
+    for name, script in (("temporal-schema", "setup-postgres.sh"),
+                         ("temporal-namespace", "create-namespace.sh")):
+        service = services[name]
+        assert "./deploy/temporal:/setup:ro" in service["volumes"]
+        assert service["command"] == [f"/setup/{script}"]
+        assert (REPO_ROOT / "deploy" / "temporal" / script).is_file()
+    schema_script = (REPO_ROOT / "deploy" / "temporal" / "setup-postgres.sh").read_text()
+    for database in ("temporal", "temporal_visibility"):
+        assert f"{database})" in schema_script or f" {database}" in schema_script
+    assert "setup-schema -v 0.0" in schema_script and "update-schema -d" in schema_script
+    assert "/etc/temporal/schema/postgresql/v12/" in schema_script
+    # The namespace one-shot reads the node's own namespace setting from compose.env.
+    assert services["temporal-namespace"]["env_file"] == "compose.env"
+    assert "TEMPORAL_NAMESPACE" in (REPO_ROOT / "deploy/temporal/create-namespace.sh").read_text()
+    volume = services["temporal"]["volumes"][0]
+    source, target = volume.split(":")[:2]
+    assert (REPO_ROOT / source).is_file()
+    assert environment(services["temporal"])["DYNAMIC_CONFIG_FILE_PATH"] in target
+    for script in ("setup-postgres.sh", "create-namespace.sh"):
+        result = subprocess.run(["sh", "-n", str(REPO_ROOT / "deploy/temporal" / script)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
 
 
 def test_health_checks(services: dict[str, dict[str, Any]]) -> None:
@@ -82,7 +168,7 @@ def test_health_checks(services: dict[str, dict[str, Any]]) -> None:
         return " ".join(services[name]["healthcheck"]["test"])
 
     assert "pg_isready" in check("postgresql")
-    assert "temporal operator" in check("temporal")
+    assert check("temporal") == "CMD nc -z localhost 7233"
     assert "/healthz" in check("api")
     assert "MODEL_RUNNER_PORT" in check("models")
     assert any(str(v).endswith(":/var/lib/postgresql/data")
@@ -91,13 +177,15 @@ def test_health_checks(services: dict[str, dict[str, Any]]) -> None:
 
 def test_start_order(services: dict[str, dict[str, Any]]) -> None:
     healthy, done = "service_healthy", "service_completed_successfully"
-    assert conditions(services["temporal"]) == {"postgresql": healthy}
+    assert conditions(services["temporal-schema"]) == {"postgresql": healthy}
+    assert conditions(services["temporal"]) == {"temporal-schema": done}
+    assert conditions(services["temporal-namespace"]) == {"temporal": healthy}
     assert conditions(services["temporal-ui"]) == {"temporal": healthy}
-    assert conditions(services["temporal-setup"]) == {"temporal": healthy}
+    assert conditions(services["temporal-setup"]) == {"temporal-namespace": done}
     assert conditions(services["migrate"]) == {"postgresql": healthy}
     assert conditions(services["worker"]) == {
-        "migrate": done, "temporal-setup": done, "temporal": healthy, "models": healthy}
-    assert conditions(services["api"]) == {"migrate": done, "temporal": healthy}
+        "migrate": done, "temporal-setup": done, "models": healthy}
+    assert conditions(services["api"]) == {"migrate": done, "temporal-namespace": done}
     for name, service in services.items():
         for dependency, condition in conditions(service).items():
             assert dependency in services, f"{name} depends on unknown {dependency}"
@@ -192,6 +280,7 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
     # A copy with compose.env made from the example, as an operator's checkout would have.
     for name in ("docker-compose.yml", "Dockerfile", ".dockerignore"):
         shutil.copy(REPO_ROOT / name, tmp_path / name)
+    shutil.copytree(REPO_ROOT / "deploy", tmp_path / "deploy")
     shutil.copy(ENV_EXAMPLE, tmp_path / "compose.env")
     (tmp_path / "template").mkdir()
     result = subprocess.run([*command, "config", "-q"], cwd=tmp_path, capture_output=True,
@@ -199,5 +288,22 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     services = subprocess.run([*command, "config", "--services"], cwd=tmp_path,
                               capture_output=True, text=True, timeout=60)
-    assert set(services.stdout.split()) == {"postgresql", "temporal", "temporal-ui",
-                                            *NODE_SERVICES}
+    assert set(services.stdout.split()) == {"postgresql", *TEMPORAL_SERVICES, *NODE_SERVICES}
+    # (prometheus is in the `metrics` profile, listed only with --profile metrics)
+
+
+def test_prometheus_scrapes_the_worker_and_the_api_with_the_alert_rules(
+        services: dict[str, dict[str, Any]]) -> None:
+    prometheus = services["prometheus"]
+    assert prometheus["profiles"] == ["metrics"]
+    mounts = dict(volume.rsplit(":", 1)[0].split(":", 1) for volume in prometheus["volumes"])
+    for source in mounts:
+        assert (REPO_ROOT / source).is_file(), source
+    config = yaml.safe_load((REPO_ROOT / "deploy/prometheus/prometheus.yml").read_text())
+    assert config["rule_files"] == [mounts["./deploy/prometheus/alerts.yml"]]
+    targets = {job["job_name"]: job["static_configs"][0]["targets"]
+               for job in config["scrape_configs"]}
+    worker_env = environment(services["worker"])
+    assert worker_env["WORKER_METRICS_HOST"] == "0.0.0.0"
+    assert targets["coordinator-worker"] == [f"worker:{worker_env['WORKER_METRICS_PORT']}"]
+    assert targets["coordinator-api"] == ["api:8000"]

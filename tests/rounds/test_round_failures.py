@@ -51,6 +51,7 @@ async def test_worker_killed_between_call_and_write_leaves_one_row_per_model(
         env = {**os.environ, "DATABASE_URL": pg_url, "TEMPORAL_TASK_QUEUE": task_queue,
                "TEMPORAL_ADDRESS": client.service_client.config.target_host,
                "WORKER_BOOTSTRAP": "false", "MODEL_RUNNER_PORT": str(cluster.port),
+               "WORKER_METRICS_PORT": "0",
                "CRUNCH_ID": "test-crunch", "MODEL_RUNNER_TIMEOUT_SECONDS": "20"}
         worker = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "coordinator_node", "worker", env=env, cwd=REPO_ROOT,

@@ -79,15 +79,36 @@ def test_migration_0001(empty_sqlite: str, empty_postgres: str) -> None:
 
 
 def test_migration_0002(empty_sqlite: str, empty_postgres: str) -> None:
-    """leaderboards.updated_at: rows already there get one, new rows theirs."""
+    """Merkle commitments: two tables and the checkpoints' root column, on a 0001 database
+    whose checkpoints keep their rows (merkle_root NULL)."""
     for url in (empty_sqlite, empty_postgres):
         migrate(url, "0001")
+        engine = create_db_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO checkpoints (id, crunch_id, period_start, period_end, status, "
+                "emission, meta, created_at, updated_at) VALUES ('c-1', 'c', :t, :t, "
+                "'PAID', '{}', '{}', :t, :t)"), {"t": "2026-01-01 00:00:00+00:00"})
+        migrate(url, "0002")
+        assert tables(url) == INITIAL_TABLES | {"merkle_cycles", "merkle_nodes"}
+        columns = {c["name"] for c in inspect(engine).get_columns("checkpoints")}
+        assert "merkle_root" in columns
+        with engine.connect() as connection:
+            assert connection.execute(text(
+                "SELECT id, merkle_root FROM checkpoints")).all() == [("c-1", None)]
+        engine.dispose()
+
+
+def test_migration_0003(empty_sqlite: str, empty_postgres: str) -> None:
+    """leaderboards.updated_at: rows already there get one, new rows theirs."""
+    for url in (empty_sqlite, empty_postgres):
+        migrate(url, "0002")
         engine = create_db_engine(url)
         with engine.begin() as conn:
             conn.execute(text(
                 "INSERT INTO leaderboards (id, built_at, entries, meta) "
                 "VALUES ('old', :at, '[]', '{}')"), {"at": "2026-01-01 00:00:00+00:00"})
-        migrate(url)
+        migrate(url, "0003")
         with engine.begin() as conn:
             assert conn.execute(text(
                 "SELECT count(*) FROM leaderboards WHERE updated_at IS NOT NULL")).scalar() == 1

@@ -114,6 +114,9 @@ class CheckpointMeta(BaseModel):
     model_count: int = Field(description="ranked (paid) models")
     snapshot_count: int = Field(description="snapshots in the period")
     ranking: list[RankingEntry] = Field(description="`cruncher_index` i is `ranking[i]`")
+    merkle_root: str | None = Field(
+        default=None, description="the tree over the period's cycle roots (GET "
+                                  "/reports/merkle/proof); None before commitments existed")
 
 
 class CheckpointOut(BaseModel):
@@ -137,6 +140,7 @@ class CheckpointPayload(BaseModel):
     period_start: datetime
     period_end: datetime
     entries: list[Emission]
+    merkle_root: str | None = Field(description="the checkpoint's Merkle root, hex")
 
 
 class CliFormat(BaseModel):
@@ -152,6 +156,7 @@ class LatestEmission(BaseModel):
     period_start: datetime
     period_end: datetime
     emission: Emission
+    merkle_root: str | None = Field(description="the checkpoint's Merkle root, hex")
 
 
 class Prize(BaseModel):
@@ -290,7 +295,8 @@ def checkpoint_payload(session: SessionDep, checkpoint_id: CheckpointId) -> Chec
     row = _get(session, checkpoint_id)
     return CheckpointPayload.model_validate({
         "checkpoint_id": row.id, "period_start": row.period_start,
-        "period_end": row.period_end, "entries": [row.emission]})
+        "period_end": row.period_end, "entries": [row.emission],
+        "merkle_root": row.merkle_root})
 
 
 @router.get("/checkpoints/{checkpoint_id}/emission", response_model=Emission,
@@ -331,7 +337,8 @@ def latest_emission(session: SessionDep) -> LatestEmission:
     row = _latest(session)
     return LatestEmission.model_validate({
         "checkpoint_id": row.id, "status": row.status, "period_start": row.period_start,
-        "period_end": row.period_end, "emission": row.emission})
+        "period_end": row.period_end, "emission": row.emission,
+        "merkle_root": row.merkle_root})
 
 
 # --- changing ----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """leaderboards.updated_at: when the row was last written (a rebuild of the same period
 rewrites it in place), the version the report API's cache and ETag are keyed on
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-29 14:15:00
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 import coordinator_node.db.types
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
