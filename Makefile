@@ -46,8 +46,11 @@ lint: $(STAMP)
 chaos: $(STAMP) $(MODELS_STAMP)
 	$(BIN)/python -m chaos.run
 
+# `make bench BENCH_DATABASE_URL=postgresql://…`: the database the benchmarks work in (a
+# scratch schema of it); unset, the node's DATABASE_URL setting (README, Development).
+export BENCH_DATABASE_URL
 bench: $(STAMP)
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(MODELS_VENV) .data .pytest_cache .mypy_cache .ruff_cache

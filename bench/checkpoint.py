@@ -1,8 +1,8 @@
-"""Building one checkpoint over 1,000 models x 168 hourly snapshots (a week) in Postgres: the
+"""Building one checkpoint over 1,000 models x 168 hourly snapshots (a week): the
 build activity end to end (read the period's snapshots, weighted ranking, emission,
 validation, one transaction to store it).
 
-    .venv/bin/python bench/checkpoint.py [--models 1000] [--snapshots 168]
+    .venv/bin/python bench/checkpoint.py [--database-url URL] [--models 1000] [--snapshots 168]
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._pg import scratch_database
+from bench._db import add_database_argument, backend, database_url, print_table, scratch_database
 from coordinator_node.activities.checkpoints import CheckpointActivities
 from coordinator_node.checkpoints.messages import CheckpointInput
 from coordinator_node.contract import DEFAULT_CONTRACT
@@ -32,14 +32,16 @@ PAGE = 5000
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_database_argument(parser)
     parser.add_argument("--models", type=int, default=1000)
     parser.add_argument("--snapshots", type=int, default=168)
     args = parser.parse_args()
     end = datetime(2026, 11, 30, tzinfo=UTC)
     rng = random.Random(7)
-    with scratch_database() as url:
-        engine = create_db_engine(url)
+    url = database_url(args.database_url)
+    with scratch_database(url) as scratch:
+        engine = create_db_engine(scratch)
         rows = []
         for hour in range(args.snapshots):
             start = end - timedelta(hours=hour + 1)
@@ -55,11 +57,9 @@ def main() -> None:
             with session_scope(engine) as session:
                 upsert(session, Snapshot, rows[i:i + PAGE], ["id"])
         seeded = time.perf_counter() - began
-        print(f"seeded {len(rows):,} snapshots in {seeded:.1f} s "
-              f"({len(rows) / seeded:,.0f} rows/s, bulk upsert)")
 
         activities = CheckpointActivities(Services(
-            settings=Settings(database_url=url), contract=DEFAULT_CONTRACT, engine=engine))
+            settings=Settings(database_url=scratch), contract=DEFAULT_CONTRACT, engine=engine))
         data = CheckpointInput(crunch_id="bench", period_end=end,
                                period_seconds=args.snapshots * 3600, crunch_pubkey="Crunch")
         tracemalloc.start()
@@ -73,10 +73,13 @@ def main() -> None:
         activities.build_checkpoint(data)  # the period again: returns the stored checkpoint
         again = time.perf_counter() - began
         engine.dispose()
-    print(f"checkpoint over {args.models:,} models x {args.snapshots} snapshots: "
-          f"built in {build:.2f} s (peak Python memory {peak / 2**20:.0f} MiB); "
-          f"repeated start returns the stored one in {again * 1000:.0f} ms")
-
+    print_table(f"Checkpoint build ({backend(url)})", ["figure", "value"], [
+        [f"checkpoint over {args.models:,} models x {args.snapshots} snapshots",
+         f"{build:.2f} s"],
+        ["peak Python memory of the build", f"{peak / 2**20:.0f} MiB"],
+        ["the same period again (returns the stored one)", f"{again * 1000:.0f} ms"],
+        [f"seeding {len(rows):,} snapshots (bulk upsert, pages of {PAGE:,})",
+         f"{len(rows) / seeded:,.0f} rows/s"]])
 
 if __name__ == "__main__":
     main()

@@ -1,7 +1,7 @@
-"""Backfill ingest throughput into Postgres: the paged bulk upsert the activities use, next to
-a naive one-insert-and-commit-per-record baseline, measured in the same run.
+"""Backfill ingest throughput into the database: the paged bulk upsert the activities use,
+next to a naive one-insert-and-commit-per-record baseline, measured in the same run.
 
-    .venv/bin/python bench/feeds.py [--records 50000]
+    .venv/bin/python bench/feeds.py [--database-url URL] [--records 50000]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import Session
 
-from bench._pg import scratch_database
+from bench._db import add_database_argument, backend, database_url, print_table, scratch_database
 from coordinator_node.db import create_db_engine, session_scope
 from coordinator_node.db.tables import FeedRecord
 from coordinator_node.feeds.store import store_rows
@@ -27,7 +27,8 @@ PAGE = 1000  # a Binance klines page
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_database_argument(parser)
     parser.add_argument("--records", type=int, default=50_000)
     parser.add_argument("--baseline-records", type=int, default=3_000)
     args = parser.parse_args()
@@ -43,8 +44,9 @@ def main() -> None:
         rows += page.rows
         cursor = page.next_start
 
-    with scratch_database() as url:
-        engine = create_db_engine(url)
+    url = database_url(args.database_url)
+    with scratch_database(url) as scratch:
+        engine = create_db_engine(scratch)
         began = time.perf_counter()
         for i in range(0, len(rows), PAGE):
             with session_scope(engine) as session:  # one transaction per page, as backfill does
@@ -68,13 +70,13 @@ def main() -> None:
         naive = args.baseline_records / (time.perf_counter() - began)
         engine.dispose()
 
-    print(f"feed backfill ingest into Postgres ({len(rows)} candles, pages of {PAGE}):")
-    print(f"  bulk upsert, one transaction per page : {bulk:>10,.0f} records/s")
-    print(f"  same pages again (idempotent no-ops)  : {replay:>10,.0f} records/s")
-    print(f"  naive insert + commit per record      : {naive:>10,.0f} records/s "
-          f"({args.baseline_records} records)")
-    print(f"  speed-up                              : {bulk / naive:>10.1f}x")
-
+    print_table(f"Feed backfill ingest ({backend(url)}, {len(rows):,} candles, pages of {PAGE})",
+                ["figure", "records/s"], [
+                    ["bulk upsert, one transaction per page", f"{bulk:,.0f}"],
+                    ["the same pages again (idempotent no-ops)", f"{replay:,.0f}"],
+                    [f"naive insert + commit per record ({args.baseline_records:,})",
+                     f"{naive:,.0f}"],
+                    ["speed-up of the bulk upsert", f"{bulk / naive:.1f}x"]])
 
 if __name__ == "__main__":
     main()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,7 +19,7 @@ from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Model, Prediction, Score, Snapshot
 from coordinator_node.db.types import utcnow
-from coordinator_node.db.upsert import upsert
+from coordinator_node.db.upsert import update_rows, upsert
 from coordinator_node.feeds.store import as_plain, input_window, newest_records, records_between
 from coordinator_node.feeds.types import granularity_seconds
 from coordinator_node.ids import input_id, prediction_id
@@ -50,21 +50,34 @@ from coordinator_node.statuses import InputStatus, PredictionStatus
 KNOWN_MODEL_WINDOW = timedelta(hours=24)
 HEARTBEAT_SECONDS = 2.0
 WRITE_HEADROOM_SECONDS = 15.0  # of the predict activity's timeout, kept to write the round
-UPDATE_CHUNK = 1000  # ids per set-based UPDATE
+# A model's last_seen_at is refreshed when it is this old: every round would rewrite every
+# model's row for nothing (what matters is KNOWN_MODEL_WINDOW, a day).
+SEEN_REFRESH = timedelta(seconds=60)
+IDENTITY_COLUMNS = ("model_name", "cruncher_id", "cruncher_name", "deployment_id", "infos")
 
 PREDICTIONS = Prediction.__table__  # type: ignore[attr-defined]
 P = PREDICTIONS.c
 S = Score.__table__.c  # type: ignore[attr-defined]
 N = Snapshot.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
+INPUTS = Input.__table__  # type: ignore[attr-defined]
+IN = INPUTS.c
 
 
 def _prediction_row(data: PredictInput | LostRoundInput, model_id: str, status: str,
-                    **fields: Any) -> dict[str, Any]:
+                    created_at: datetime, **fields: Any) -> dict[str, Any]:
     return {"id": prediction_id(data.input_id, model_id), "input_id": data.input_id,
             "config_id": data.config_id, "model_id": model_id, "slot": data.slot,
             "status": status, "output": None, "raw_output": None, "failed_reason": None,
-            "exec_time_us": None, "created_at": utcnow(), "scored_at": None, **fields}
+            "exec_time_us": None, "created_at": created_at, "scored_at": None, **fields}
+
+
+def _model_row(model: ModelIdentity, seen_at: datetime) -> dict[str, Any]:
+    return {"model_id": model.model_id, "model_name": model.model_name,
+            "cruncher_id": model.cruncher_id, "cruncher_name": model.cruncher_name,
+            "deployment_id": model.deployment_id,
+            "infos": {k: v for k, v in model.infos.items() if isinstance(v, str | int | float)},
+            "first_seen_at": seen_at, "last_seen_at": seen_at}
 
 
 class RoundActivities:
@@ -148,8 +161,13 @@ class RoundActivities:
 
     def _persist_answers(self, data: PredictInput, present: list[ModelIdentity],
                          turns: list[ModelTurn], departed: list[Departure]) -> RoundCounts:
+        """The round's rows, whatever the model count in a constant number of statements:
+        the known models (one SELECT), the models that are new or changed (one upsert, none
+        usually: `predict` recorded them before the call) and every prediction (one
+        INSERT … ON CONFLICT DO NOTHING)."""
         contract = self.services.contract
         timeout = data.timeout_seconds
+        now = utcnow()
         rows: dict[str, dict[str, Any]] = {}
         for turn in turns:
             model_id = turn.model.model_id
@@ -157,42 +175,45 @@ class RoundActivities:
             common = {"exec_time_us": answer.exec_time_us}
             if tick.status != CallStatus.SUCCESS:  # its predict was not called
                 rows[model_id] = _prediction_row(
-                    data, model_id, PredictionStatus.FAILED, **common,
+                    data, model_id, PredictionStatus.FAILED, now, **common,
                     failed_reason=f"tick: {explain(tick, timeout)}")
             elif answer.status != CallStatus.SUCCESS:
                 rows[model_id] = _prediction_row(
-                    data, model_id, PredictionStatus.FAILED, **common,
+                    data, model_id, PredictionStatus.FAILED, now, **common,
                     failed_reason=explain(answer, timeout))
             else:
                 verdict = validate_output(contract.output_type, answer.result)
                 rows[model_id] = _prediction_row(
                     data, model_id,
                     PredictionStatus.PENDING if verdict.output else PredictionStatus.FAILED,
-                    **common, output=verdict.output, raw_output=verdict.raw,
+                    now, **common, output=verdict.output, raw_output=verdict.raw,
                     failed_reason=verdict.reason)
         # A model the runner stopped for failing is recorded FAILED with the reason while the
         # stop is recent (known from then on, even if it failed at Setup and never answered);
         # a known model the orchestrator took away is ABSENT with the reason.
-        recent = utcnow() - KNOWN_MODEL_WINDOW
+        recent = now - KNOWN_MODEL_WINDOW
         gone = {d.model.model_id: d for d in departed if d.at >= recent}
         identities = {m.model_id: m for m in [*present, *(t.model for t in turns)]}
+        recorded = {m.model_id: m for m in present}  # by _record_models, before the call
         with session_scope(self.services.engine) as session:
-            self._upsert_models(session, list(identities.values()))
-            for departure in gone.values():
-                if departure.failed and departure.model.model_id not in identities:
-                    self._upsert_models(session, [departure.model], seen_at=departure.at)
+            self._sync_models(session, [m for m in identities.values()
+                                        if recorded.get(m.model_id) != m
+                                        or recorded[m.model_id].infos != m.infos], now)
+            stopped = [_model_row(d.model, d.at) for d in gone.values()
+                       if d.failed and d.model.model_id not in identities]
+            self._upsert_model_rows(session, stopped)
             for model_id in self._known_models(session) | set(identities):
                 if model_id in rows:
                     continue
                 if model_id in gone:
                     status = (PredictionStatus.FAILED if gone[model_id].failed
                               else PredictionStatus.ABSENT)
-                    rows[model_id] = _prediction_row(data, model_id, status,
+                    rows[model_id] = _prediction_row(data, model_id, status, now,
                                                      failed_reason=gone[model_id].reason)
                     continue
                 reason = ("no answer from the model runner" if model_id in identities
                           else "model not connected to the orchestrator")
-                rows[model_id] = _prediction_row(data, model_id, PredictionStatus.ABSENT,
+                rows[model_id] = _prediction_row(data, model_id, PredictionStatus.ABSENT, now,
                                                  failed_reason=reason)
             upsert(session, Prediction, list(rows.values()), ["input_id", "model_id"])
         counts = Counter(row["status"] for row in rows.values())
@@ -202,19 +223,31 @@ class RoundActivities:
 
     def _record_models(self, models: list[ModelIdentity]) -> None:
         with session_scope(self.services.engine) as session:
-            self._upsert_models(session, models)
+            self._sync_models(session, models, utcnow())
 
-    def _upsert_models(self, session: Any, models: list[ModelIdentity],
-                       seen_at: datetime | None = None) -> None:
-        now = seen_at or utcnow()
-        upsert(session, Model, [{
-            "model_id": m.model_id, "model_name": m.model_name, "cruncher_id": m.cruncher_id,
-            "cruncher_name": m.cruncher_name, "deployment_id": m.deployment_id,
-            "infos": {k: v for k, v in m.infos.items() if isinstance(v, str | int | float)},
-            "first_seen_at": now, "last_seen_at": now,
-        } for m in models], ["model_id"], update_columns=[
-            "model_name", "cruncher_id", "cruncher_name", "deployment_id", "infos",
-            "last_seen_at"])
+    def _sync_models(self, session: Any, models: list[ModelIdentity], now: datetime) -> None:
+        """Models seen now: the new or changed ones are upserted; the others only get their
+        `last_seen_at` moved, and only when it is older than SEEN_REFRESH (one UPDATE). At
+        most three statements, whatever the model count, and usually one SELECT."""
+        if not models:
+            return
+        wanted = {m.model_id: _model_row(m, now) for m in models}
+        stored = {row.model_id: row for row in session.execute(
+            select(M.model_id, M.last_seen_at, *(M[c] for c in IDENTITY_COLUMNS))
+            .where(M.model_id.in_(sorted(wanted)))).all()}
+        changed, stale = [], []
+        for model_id, row in wanted.items():
+            have = stored.get(model_id)
+            if have is None or any(getattr(have, c) != row[c] for c in IDENTITY_COLUMNS):
+                changed.append(row)
+            elif have.last_seen_at < now - SEEN_REFRESH:
+                stale.append({"model_id": model_id, "last_seen_at": now})
+        self._upsert_model_rows(session, changed)
+        update_rows(session, Model, "model_id", stale)
+
+    def _upsert_model_rows(self, session: Any, rows: list[dict[str, Any]]) -> None:
+        upsert(session, Model, rows, ["model_id"], update_columns=[
+            *IDENTITY_COLUMNS, "last_seen_at"])
 
     def _known_models(self, session: Any) -> set[str]:
         since = utcnow() - KNOWN_MODEL_WINDOW
@@ -225,7 +258,8 @@ class RoundActivities:
         """The model call was lost (e.g. the worker died mid-call): every known model gets its
         one row for the round as ABSENT with the reason; rows already written stay."""
         with session_scope(self.services.engine) as session:
-            rows = [_prediction_row(data, model_id, PredictionStatus.ABSENT,
+            now = utcnow()
+            rows = [_prediction_row(data, model_id, PredictionStatus.ABSENT, now,
                                     failed_reason=data.reason)
                     for model_id in sorted(self._known_models(session))]
             upsert(session, Prediction, rows, ["input_id", "model_id"])
@@ -237,7 +271,8 @@ class RoundActivities:
         horizon_at = data.slot + timedelta(seconds=data.horizon_seconds)
         step = timedelta(seconds=granularity_seconds(data.feed.granularity))
         with session_scope(self.services.engine) as session:
-            row = session.get(Input, data.input_id)
+            row = session.execute(select(IN.status, IN.detail)  # not the payload
+                                  .where(IN.id == data.input_id)).first()
             if row is None:
                 raise ValueError(f"unknown input {data.input_id}")
             if row.status != InputStatus.RECEIVED:
@@ -255,9 +290,10 @@ class RoundActivities:
                 return ResolveResult(resolved=False, covered=True,
                                      detail=f"ground truth unresolvable from {len(records)} "
                                             f"feed records in [slot, horizon]")
-            row.status = InputStatus.RESOLVED
-            row.ground_truth = dict(truth)
-            row.resolved_at = utcnow()
+            session.execute(update(INPUTS).where(IN.id == data.input_id,
+                                                 IN.status == InputStatus.RECEIVED)
+                            .values(status=InputStatus.RESOLVED, ground_truth=dict(truth),
+                                    resolved_at=utcnow()))
         return ResolveResult(resolved=True, covered=True)
 
     @activity.defn
@@ -281,59 +317,61 @@ class RoundActivities:
 
     @activity.defn
     def score(self, data: InputRef) -> RoundCounts:
-        """Score every pending prediction of a resolved input, in one transaction. It
-        heartbeats while it runs (a scoring function may be slow): a worker that dies
-        mid-scoring is noticed within the heartbeat timeout and the scoring retried."""
+        """Score every pending prediction of a resolved input in one pass, then write them in
+        one transaction of a constant number of statements whatever the model count: the
+        scores (one INSERT … ON CONFLICT), the predictions' new status (one UPDATE … FROM)
+        and the round's counts (one grouped SELECT). It heartbeats while it runs (a scoring
+        function may be slow): a worker that dies mid-scoring is noticed within the heartbeat
+        timeout and the scoring retried."""
         with heartbeating_thread(HEARTBEAT_SECONDS):
-            config_id, slot = self._score(data)
-        counts = self._counts(data.input_id)
+            config_id, slot, counts = self._score(data)
         round_finished(config_id, slot, "DONE", counts)
         return counts
 
-    def _score(self, data: InputRef) -> tuple[str, datetime]:
+    def _score(self, data: InputRef) -> tuple[str, datetime, RoundCounts]:
         contract = self.services.contract
+        score_field = contract.aggregation.score_field
         with session_scope(self.services.engine) as session:
-            row = session.get(Input, data.input_id)
+            row = session.execute(select(IN.status, IN.ground_truth, IN.config_id, IN.slot)
+                                  .where(IN.id == data.input_id)).first()
             if row is None or row.status != InputStatus.RESOLVED or row.ground_truth is None:
                 raise ValueError(f"input {data.input_id} is not resolved")
+            truth = row.ground_truth
             pending = session.execute(
                 select(P.id, P.model_id, P.output)
                 .where(P.input_id == data.input_id, P.status == PredictionStatus.PENDING)
             ).all()
             now = utcnow()
             scores: list[dict[str, Any]] = []
-            # new status and reason -> prediction ids: a few set-based UPDATEs, not one per row
-            outcomes: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+            outcomes: list[dict[str, Any]] = []
             for pid, model_id, output in pending:
                 result, reason = score_one(contract.scoring_function, contract.score_type,
-                                           output or {}, row.ground_truth)
+                                           output or {}, truth)
                 if result is None:
-                    outcomes[(PredictionStatus.FAILED, reason)].append(pid)
+                    outcomes.append({"id": pid, "status": PredictionStatus.FAILED,
+                                     "failed_reason": reason, "scored_at": now})
                     continue
-                value = result.get(contract.aggregation.score_field)
                 scores.append({"prediction_id": pid, "model_id": model_id,
-                               "value": finite_number(value),
+                               "value": finite_number(result.get(score_field)),
                                "success": bool(result.get("success", True)),
                                "failed_reason": result.get("failed_reason"), "result": result,
                                "scored_at": now})
-                outcomes[(PredictionStatus.SCORED, None)].append(pid)
+                outcomes.append({"id": pid, "status": PredictionStatus.SCORED,
+                                 "failed_reason": None, "scored_at": now})
             upsert(session, Score, scores, ["prediction_id"])
-            for (new_status, reason), ids in outcomes.items():
-                for start in range(0, len(ids), UPDATE_CHUNK):
-                    session.execute(
-                        update(PREDICTIONS)
-                        .where(P.id.in_(ids[start:start + UPDATE_CHUNK]),
-                               P.status == PredictionStatus.PENDING)
-                        .values(status=new_status, failed_reason=reason, scored_at=now)
-                    )
-            config_id, slot = row.config_id, row.slot
-        return config_id, slot
+            update_rows(session, Prediction, "id", outcomes, where="t.status = :pending",
+                        where_params={"pending": PredictionStatus.PENDING.value})
+            return row.config_id, row.slot, self._counts_in(session, data.input_id)
 
     def _counts(self, the_input_id: str) -> RoundCounts:
         with session_scope(self.services.engine) as session:
-            by_status = dict(session.execute(
-                select(P.status, func.count()).where(P.input_id == the_input_id)
-                .group_by(P.status)).all())
+            return self._counts_in(session, the_input_id)
+
+    @staticmethod
+    def _counts_in(session: Any, the_input_id: str) -> RoundCounts:
+        by_status = dict(session.execute(
+            select(P.status, func.count()).where(P.input_id == the_input_id)
+            .group_by(P.status)).all())
         return RoundCounts(**{status.lower(): count for status, count in by_status.items()})
 
 

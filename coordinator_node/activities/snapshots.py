@@ -6,7 +6,7 @@ timeout (not the ten-minute start-to-close timeout)."""
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -30,7 +30,7 @@ from coordinator_node.rounds.ensembles import (
     ensemble_panel,
     feature_neutral_ic,
 )
-from coordinator_node.rounds.logic import rank, window_means
+from coordinator_node.rounds.logic import rank
 from coordinator_node.rounds.messages import PeriodInput
 from coordinator_node.rounds.metrics import (
     build_panel,
@@ -40,6 +40,7 @@ from coordinator_node.rounds.metrics import (
     snapshot_metric_names,
     window_metrics,
 )
+from coordinator_node.rounds.store import window_aggregates
 from coordinator_node.services import Services
 
 S = Score.__table__.c  # type: ignore[attr-defined]
@@ -123,30 +124,30 @@ class SnapshotActivities:
     @timed("coordinator_snapshot_build_seconds", step="leaderboard")
     def rebuild_leaderboard(self, data: PeriodInput) -> str:
         aggregation = self.services.contract.aggregation
-        longest = max(aggregation.windows.values(), default=24)
         board_id = leaderboard_id(data.crunch_id, data.period_end)
         with heartbeating_thread(HEARTBEAT_SECONDS), \
                 session_scope(self.services.engine) as session:
-            snapshots = session.execute(
-                select(N.model_id, N.period_end, N.summary).where(
-                    N.period_end > data.period_end - timedelta(hours=longest),
-                    N.period_end <= data.period_end)
-            ).all()
-            means = window_means([tuple(s) for s in snapshots], aggregation.windows,
-                                 aggregation.score_field, data.period_end)
-            # Each model's quant metrics over the metrics window, from its snapshots there.
+            # The windows' means: only the score field of each summary is read, by the
+            # database.
+            means, counts = window_aggregates(session, data.period_end, aggregation.windows,
+                                              aggregation.score_field)
+            # Each model's quant metrics over the metrics window, from its snapshots there
+            # (whole summaries, but only that window's).
             contract = self.services.contract
             metric_names = reported_metric_names(contract.metrics, bool(contract.ensembles))
             metric_window = aggregation.metric_window_name
+            longest = max(aggregation.windows.values(), default=24)
             since = data.period_end - timedelta(
                 hours=aggregation.windows.get(metric_window or "", longest))
             summaries: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for s in sorted(snapshots, key=lambda s: (s.model_id, s.period_end)):
-                if s.period_end > since:
-                    summaries[s.model_id].append(s.summary)
+            if metric_names:
+                for model_id, summary in session.execute(
+                        select(N.model_id, N.summary)
+                        .where(N.period_end > since, N.period_end <= data.period_end)
+                        .order_by(N.model_id, N.period_end)).all():
+                    summaries[model_id].append(summary)
             metrics = {model_id: window_metrics(summaries.get(model_id, []), metric_names)
                        for model_id in means}
-            counts = Counter(s.model_id for s in snapshots)
             # A model scored but never registered still ranks, with empty names.
             unknown = {"model_name": "", "cruncher_id": "", "cruncher_name": ""}
             names = {row.model_id: {"model_name": row.model_name,
@@ -175,13 +176,14 @@ class SnapshotActivities:
                     "metrics": metrics[model_id], "snapshot_count": counts[model_id],
                     "ensemble": True})
             upsert(session, Leaderboard, [{
-                "id": board_id, "built_at": data.period_end, "entries": entries,
+                "id": board_id, "built_at": data.period_end, "updated_at": utcnow(),
+                "entries": entries,
                 "meta": {"ranking_key": aggregation.ranking_key,
                          "ranking_direction": aggregation.ranking_direction,
                          "windows": aggregation.windows,
                          "score_field": aggregation.score_field,
                          "metrics": metric_names, "metrics_window": metric_window},
-            }], ["id"], update_columns=["entries", "meta", "built_at"])
+            }], ["id"], update_columns=["entries", "meta", "built_at", "updated_at"])
         key = aggregation.ranking_key
         best = {**metrics[order[0]], **means[order[0]]} if order else {}
         leader = (f"leader {entries[0]['model_name'] or entries[0]['model_id']} "

@@ -13,12 +13,14 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from coordinator_node import __version__
+from coordinator_node.api.answers import CoalescedRead, VersionedAnswers
 from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
 from coordinator_node.api.metrics import ApiMetrics, MetricsMiddleware
 from coordinator_node.api.offload import SharedCalls
 from coordinator_node.api.routes import checkpoints, feeds, health, merkle, rounds, schema
 from coordinator_node.competition import load_competition
 from coordinator_node.db import create_db_engine
+from coordinator_node.rounds.store import leaderboard_version
 from coordinator_node.settings import Settings, load_settings
 from coordinator_node.temporal import connect
 
@@ -70,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.health_limiter = CapacityLimiter(1)
         app.state.health_probes = SharedCalls()
         app.state.shared_changes = SharedCalls()  # confirm / status calls in flight
+        app.state.answers = VersionedAnswers()  # hot answers by version (api/answers.py)
+        app.state.leaderboard_version = CoalescedRead(app.state.engine, leaderboard_version)
         app.state.temporal = None
         app.state.temporal_error = "not connected yet"
         connector = asyncio.create_task(_connect_temporal_forever(app))

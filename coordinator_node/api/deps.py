@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from sqlmodel import Session
 from temporalio.client import Client
 
+from coordinator_node.api.answers import VersionedAnswers
 from coordinator_node.api.auth import require_json_body, require_mutation_access
 from coordinator_node.api.errors import retry_later
 from coordinator_node.contract import CrunchContract
@@ -44,6 +45,10 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session.close()
 
 
+async def get_answers(request: Request) -> VersionedAnswers:
+    return request.app.state.answers
+
+
 async def get_temporal(request: Request) -> Client:
     client: Client | None = request.app.state.temporal
     if client is None:
@@ -54,6 +59,7 @@ async def get_temporal(request: Request) -> Client:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ContractDep = Annotated[CrunchContract, Depends(get_contract)]
+AnswersDep = Annotated[VersionedAnswers, Depends(get_answers)]
 TemporalDep = Annotated[Client, Depends(get_temporal)]
 # Confirm / status: who may call (api/auth.py), and JSON bodies only.
 MUTATION_GUARD = [Depends(require_mutation_access), Depends(require_json_body)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlmodel import Session
 
 from coordinator_node.checkpoints.messages import CheckpointState
@@ -52,6 +53,18 @@ def list_checkpoints(session: Session, status: CheckpointStatus | str | None = N
         query = query.where(C.status == str(status))
     return list(session.execute(
         query.order_by(C.created_at.desc(), C.id.desc()).limit(limit)).scalars())
+
+
+def checkpoints_version(session: Session) -> tuple[Any, ...]:
+    """What every checkpoint answer of the report API depends on, in one round trip: the
+    checkpoints' count and newest write (a build inserts, a transition moves `updated_at`)
+    and the models' (the names of rows of release 0.2.0 are read from them)."""
+    row = session.execute(select(
+        select(func.count()).select_from(Checkpoint).scalar_subquery(),
+        select(func.max(C.updated_at)).scalar_subquery(),
+        select(func.count()).select_from(Model).scalar_subquery(),
+        select(func.max(M.last_seen_at)).scalar_subquery())).one()
+    return tuple(row)
 
 
 def latest_checkpoint(session: Session) -> Checkpoint | None:

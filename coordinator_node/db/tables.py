@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, UniqueConstraint, func
 from sqlmodel import AutoString, Field, SQLModel
 
 from coordinator_node.db.types import BigIntPK, JSONType, UTCDateTime, utcnow
@@ -183,6 +183,9 @@ class Leaderboard(SQLModel, table=True):
         default_factory=list, sa_column=Column(JSONType, nullable=False, default=list)
     )
     meta: dict[str, Any] = _json(nullable=False)
+    # Moved by every write, rebuilds of the same period included: the report API's version.
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(
+        UTCDateTime(), nullable=False, default=utcnow, server_default=func.current_timestamp()))
 
 
 # --- checkpoints -------------------------------------------------------------------------

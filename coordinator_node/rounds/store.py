@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Text, bindparam, case, cast, func, select, text
 from sqlmodel import Session
 
 from coordinator_node.db.tables import Leaderboard, Prediction, PredictionConfig, Score
+from coordinator_node.db.types import UTCDateTime
 from coordinator_node.numbers import finite_number
 
 L = Leaderboard.__table__.c  # type: ignore[attr-defined]
@@ -22,6 +23,20 @@ def newest_leaderboard(session: Session) -> Leaderboard | None:
     return session.execute(
         select(Leaderboard).order_by(L.built_at.desc(), L.id.desc()).limit(1)
     ).scalars().first()
+
+
+def leaderboard_version(session: Session) -> tuple[str, datetime] | None:
+    """The newest leaderboard's id and last write (one index lookup, no entries read), or
+    None before the first: what the report API's cached answer is keyed on."""
+    row = session.execute(select(L.id, L.updated_at)
+                          .order_by(L.built_at.desc(), L.id.desc()).limit(1)).first()
+    return None if row is None else (row.id, row.updated_at)
+
+
+def leaderboard_rows(session: Session, board_id: str) -> Any:
+    """`(built_at, entries, meta)` of one leaderboard, or None."""
+    return session.execute(select(L.built_at, L.entries, L.meta)
+                           .where(L.id == board_id)).first()
 
 
 def config_scopes(session: Session) -> dict[str, dict[str, Any]]:
@@ -74,10 +89,12 @@ def predictions_in_window(session: Session, model_ids: list[str] | None, start: 
                           end: datetime, status: str | None, limit: int,
                           offset: int) -> list[Any]:
     """Predictions with their score, the newest `limit` (after skipping `offset` from the
-    newest end) of `[start, end]`, returned oldest first."""
-    query = (select(P.id, P.input_id, P.config_id, P.model_id, P.slot, P.status, P.output,
+    newest end) of `[start, end]`, returned oldest first. `output` comes as its JSON text,
+    undecoded (the API passes it through)."""
+    query = (select(P.id, P.input_id, P.config_id, P.model_id, P.slot, P.status,
+                    cast(P.output, Text).label("output"),
                     P.failed_reason, P.exec_time_us, P.scored_at, S.value, S.success,
-                    S.failed_reason.label("score_failed_reason"), S.result)
+                    S.failed_reason.label("score_failed_reason"))
              .outerjoin(Score, S.prediction_id == P.id)
              .where(P.slot >= start, P.slot <= end))
     if model_ids is not None:
@@ -87,3 +104,46 @@ def predictions_in_window(session: Session, model_ids: list[str] | None, start: 
     rows = session.execute(query.order_by(P.slot.desc(), P.model_id.desc())
                            .limit(limit).offset(offset)).all()
     return list(reversed(rows))
+
+
+# The largest finite double: a JSON number beyond it is not a finite float (Python reads it
+# as infinity), so it is no score, as `finite_number` says.
+_MAX_FLOAT = "1.7976931348623157e308"
+
+
+def window_aggregates(session: Session, end: datetime, windows: dict[str, int],
+                      score_field: str) -> tuple[dict[str, dict[str, float | None]],
+                                                 dict[str, int]]:
+    """The leaderboard's figures computed by the database in one grouped query, reading only
+    `summary[score_field]` (JSONB on Postgres, JSON1 on SQLite), never a whole summary:
+    per model with at least one finite score among the snapshots that ended in
+    `(end - longest window, end]`, each window's mean score (snapshots that ended in
+    `(end - hours, end]`; None when none), and its snapshot count over the longest window.
+    Agrees with `rounds.logic.window_means` (tests/rounds/test_window_aggregates.py)."""
+    longest = max(windows.values(), default=24)
+    params: dict[str, Any] = {"field": score_field, "path": f'$."{score_field}"'}
+    times = [bindparam("start", end - timedelta(hours=longest), type_=UTCDateTime()),
+             bindparam("end", end, type_=UTCDateTime())]
+    if session.get_bind().dialect.name == "postgresql":
+        value = ("CASE WHEN jsonb_typeof(s.summary -> :field) = 'number' AND "
+                 f"abs((s.summary ->> :field)::numeric) <= {_MAX_FLOAT} "
+                 "THEN (s.summary ->> :field)::float8 END")
+    else:  # SQLite: a summary that is not valid JSON (e.g. NaN written out) is skipped
+        value = ("CASE WHEN json_valid(s.summary) AND json_type(s.summary, :path) IN "
+                 f"('integer', 'real') AND abs(json_extract(s.summary, :path)) <= {_MAX_FLOAT} "
+                 "THEN json_extract(s.summary, :path) END")
+    means = []
+    for i, (_, hours) in enumerate(windows.items()):
+        times.append(bindparam(f"w{i}", end - timedelta(hours=hours), type_=UTCDateTime()))
+        # sum / count, not avg: Postgres' avg(float8) also sums the squares, which overflow
+        # long before the values do.
+        inside = f"CASE WHEN s.period_end > :w{i} THEN {value} END"
+        means.append(f"sum({inside}) / nullif(count({inside}), 0) AS w{i}")
+    rows = session.execute(text(
+        f"SELECT s.model_id, count(*) AS n{''.join(', ' + m for m in means)} "
+        "FROM snapshots s WHERE s.period_end > :start AND s.period_end <= :end "
+        f"GROUP BY s.model_id HAVING count({value}) > 0"
+    ).bindparams(*times), params).all()
+    return ({row.model_id: {name: finite_number(row[2 + i])
+                            for i, name in enumerate(windows)} for row in rows},
+            {row.model_id: int(row.n) for row in rows})

@@ -97,3 +97,21 @@ def test_migration_0002(empty_sqlite: str, empty_postgres: str) -> None:
             assert connection.execute(text(
                 "SELECT id, merkle_root FROM checkpoints")).all() == [("c-1", None)]
         engine.dispose()
+
+
+def test_migration_0003(empty_sqlite: str, empty_postgres: str) -> None:
+    """leaderboards.updated_at: rows already there get one, new rows theirs."""
+    for url in (empty_sqlite, empty_postgres):
+        migrate(url, "0002")
+        engine = create_db_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO leaderboards (id, built_at, entries, meta) "
+                "VALUES ('old', :at, '[]', '{}')"), {"at": "2026-01-01 00:00:00+00:00"})
+        migrate(url, "0003")
+        with engine.begin() as conn:
+            assert conn.execute(text(
+                "SELECT count(*) FROM leaderboards WHERE updated_at IS NOT NULL")).scalar() == 1
+        columns = {c["name"]: c for c in inspect(engine).get_columns("leaderboards")}
+        assert columns["updated_at"]["nullable"] is False
+        engine.dispose()

@@ -18,12 +18,13 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 from temporalio.client import Client
 
-from coordinator_node.api.deps import MUTATION_GUARD, SessionDep, TemporalDep
+from coordinator_node.api.answers import NOT_MODIFIED
+from coordinator_node.api.deps import MUTATION_GUARD, AnswersDep, SessionDep, TemporalDep
 from coordinator_node.api.errors import errors, retry_later
 from coordinator_node.api.offload import SharedCalls, in_thread
 from coordinator_node.api.params import CheckpointId, ModelId
@@ -38,6 +39,7 @@ from coordinator_node.checkpoints.logic import (
 )
 from coordinator_node.checkpoints.messages import CheckpointState, ConfirmRequest, StatusRequest
 from coordinator_node.checkpoints.store import (
+    checkpoints_version,
     get_checkpoint,
     latest_checkpoint,
     list_checkpoints,
@@ -233,11 +235,15 @@ def _listed(session: Session, status: str | None, limit: int) -> list[Checkpoint
 
 
 # Static paths first: `/checkpoints/{checkpoint_id}` would capture `latest` and `rewards`.
-@router.get("/checkpoints", response_model=list[CheckpointOut], responses=LIST_ERRORS)
-def checkpoints(session: SessionDep, status: StatusQuery = None,
-                limit: LimitQuery = DEFAULT_LIMIT) -> list[CheckpointOut]:
-    """Checkpoint history, newest `created_at` first."""
-    return _listed(session, status, limit)
+@router.get("/checkpoints", response_model=list[CheckpointOut],
+            responses={**NOT_MODIFIED, **LIST_ERRORS})
+def checkpoints(request: Request, session: SessionDep, answers: AnswersDep,
+                status: StatusQuery = None, limit: LimitQuery = DEFAULT_LIMIT) -> Response:
+    """Checkpoint history, newest `created_at` first. Carries an ETag (the checkpoints'
+    count and newest write): `If-None-Match` with it answers 304 until one is built or
+    moves."""
+    return answers.answer(request, ("checkpoints", status, limit),
+                          checkpoints_version(session), lambda: _listed(session, status, limit))
 
 
 @router.get("/checkpoints/latest", response_model=CheckpointOut, responses=ONE_ERRORS)

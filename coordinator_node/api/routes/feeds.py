@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from coordinator_node.api.answers import json_answer
 from coordinator_node.api.deps import SessionDep
 from coordinator_node.api.errors import errors
 from coordinator_node.api.params import text
@@ -51,17 +52,15 @@ def feed_tail(
     kind: Annotated[str | None, text("only this kind's records")] = None,
     granularity: Annotated[str | None, text("only this granularity's records")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
-) -> list[FeedRecordOut]:
+) -> Response:
     """The newest records first, optionally of one feed."""
-    query = select(FeedRecord)
+    query = select(records.source, records.subject, records.kind, records.granularity,
+                   records.ts_event, records.ingested_at.label("ts_ingested"), records["values"],
+                   records.meta)
     for column, value in (("source", source), ("subject", subject), ("kind", kind),
                           ("granularity", granularity)):
         if value is not None:
             query = query.where(records[column] == value)
     rows = session.execute(
-        query.order_by(records.ts_event.desc(), records.id.desc()).limit(limit)
-    ).scalars().all()
-    return [FeedRecordOut(source=row.source, subject=row.subject, kind=row.kind,
-                          granularity=row.granularity, ts_event=row.ts_event,
-                          ts_ingested=row.ingested_at, values=row.values, meta=row.meta)
-            for row in rows]
+        query.order_by(records.ts_event.desc(), records.id.desc()).limit(limit)).all()
+    return json_answer([row._asdict() for row in rows])

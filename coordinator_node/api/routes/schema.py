@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
-from coordinator_node.api.deps import ContractDep
+from coordinator_node.api.answers import NOT_MODIFIED
+from coordinator_node.api.deps import AnswersDep, ContractDep
 from coordinator_node.api.routing import ApiRoute
 from coordinator_node.contract import CrunchContract
 from coordinator_node.rounds.metrics import MetricSpec, reported_metric_specs
@@ -117,20 +118,26 @@ def widgets(contract: CrunchContract) -> list[Widget]:
     ]
 
 
-@router.get("", response_model=Schema)
-async def schema(contract: ContractDep) -> Schema:
-    aggregation = contract.aggregation
-    return Schema(schema_version=SCHEMA_VERSION, leaderboard_columns=columns(contract),
-                  metrics_widgets=widgets(contract), ranking_key=aggregation.ranking_key,
-                  ranking_direction=aggregation.ranking_direction,
-                  score_field=aggregation.score_field)
+# Encoded once per process, with an ETag: `If-None-Match` answers 304.
+@router.get("", response_model=Schema, responses=NOT_MODIFIED)
+async def schema(request: Request, contract: ContractDep, answers: AnswersDep) -> Response:
+    def build() -> Schema:
+        aggregation = contract.aggregation
+        return Schema(schema_version=SCHEMA_VERSION, leaderboard_columns=columns(contract),
+                      metrics_widgets=widgets(contract), ranking_key=aggregation.ranking_key,
+                      ranking_direction=aggregation.ranking_direction,
+                      score_field=aggregation.score_field)
+
+    return answers.static(request, "schema", build)
 
 
-@router.get("/leaderboard-columns", response_model=list[Column])
-async def leaderboard_columns(contract: ContractDep) -> list[Column]:
-    return columns(contract)
+@router.get("/leaderboard-columns", response_model=list[Column], responses=NOT_MODIFIED)
+async def leaderboard_columns(request: Request, contract: ContractDep,
+                              answers: AnswersDep) -> Response:
+    return answers.static(request, "schema/leaderboard-columns", lambda: columns(contract))
 
 
-@router.get("/metrics-widgets", response_model=list[Widget])
-async def metrics_widgets(contract: ContractDep) -> list[Widget]:
-    return widgets(contract)
+@router.get("/metrics-widgets", response_model=list[Widget], responses=NOT_MODIFIED)
+async def metrics_widgets(request: Request, contract: ContractDep,
+                          answers: AnswersDep) -> Response:
+    return answers.static(request, "schema/metrics-widgets", lambda: widgets(contract))
