@@ -1,6 +1,7 @@
 """Building one checkpoint over 1,000 models x 168 hourly snapshots (a week): the
 build activity end to end (read the period's snapshots, weighted ranking, emission,
-validation, one transaction to store it).
+validation, the Merkle root over the period's cycles, one transaction to store it), and the
+Merkle commitment each snapshot cycle writes (a tree over 1,000 snapshots, chained).
 
     .venv/bin/python bench/checkpoint.py [--database-url URL] [--models 1000] [--snapshots 168]
 """
@@ -19,6 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._db import add_database_argument, backend, database_url, print_table, scratch_database
 from coordinator_node.activities.checkpoints import CheckpointActivities
+from coordinator_node.checkpoints.commitments import (
+    audit,
+    checkpoint_root,
+    commit_cycle,
+    period_cycles,
+)
 from coordinator_node.checkpoints.messages import CheckpointInput
 from coordinator_node.contract import DEFAULT_CONTRACT
 from coordinator_node.db import create_db_engine, session_scope
@@ -57,6 +64,12 @@ def main() -> None:
             with session_scope(engine) as session:
                 upsert(session, Snapshot, rows[i:i + PAGE], ["id"])
         seeded = time.perf_counter() - began
+        # Each hour's cycle commitment, oldest first, as the snapshot activity writes it.
+        began = time.perf_counter()
+        for hour in reversed(range(args.snapshots)):
+            with session_scope(engine) as session:
+                commit_cycle(session, end - timedelta(hours=hour + 1), end - timedelta(hours=hour))
+        per_cycle = (time.perf_counter() - began) / args.snapshots
 
         activities = CheckpointActivities(Services(
             settings=Settings(database_url=scratch), contract=DEFAULT_CONTRACT, engine=engine))
@@ -72,11 +85,23 @@ def main() -> None:
         began = time.perf_counter()
         activities.build_checkpoint(data)  # the period again: returns the stored checkpoint
         again = time.perf_counter() - began
+        began = time.perf_counter()
+        with session_scope(engine) as session:  # the build's Merkle part alone
+            cycles = period_cycles(session, end - timedelta(hours=args.snapshots), end)
+            root = checkpoint_root(cycles)
+        merkle = time.perf_counter() - began
+        with session_scope(engine) as session:
+            checked, _, mismatch = audit(session)
+        assert len(cycles) == args.snapshots == checked and mismatch is None and root
         engine.dispose()
     print_table(f"Checkpoint build ({backend(url)})", ["figure", "value"], [
         [f"checkpoint over {args.models:,} models x {args.snapshots} snapshots",
          f"{build:.2f} s"],
+        [f"  of which the Merkle root over {args.snapshots} cycle roots",
+         f"{merkle * 1000:.0f} ms"],
         ["peak Python memory of the build", f"{peak / 2**20:.0f} MiB"],
+        [f"one cycle's commitment ({args.models:,} snapshots: leaves, tree, chain, nodes)",
+         f"{per_cycle * 1000:.0f} ms"],
         ["the same period again (returns the stored one)", f"{again * 1000:.0f} ms"],
         [f"seeding {len(rows):,} snapshots (bulk upsert, pages of {PAGE:,})",
          f"{len(rows) / seeded:,.0f} rows/s"]])

@@ -15,6 +15,7 @@ from temporalio.exceptions import ApplicationError
 
 from coordinator_node import metrics
 from coordinator_node.activities.heartbeat import heartbeating
+from coordinator_node.activities.timing import meter
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import FeedRecord
 from coordinator_node.db.types import utcnow
@@ -69,7 +70,7 @@ class FeedActivities:
         with session_scope(self.services.engine) as session:
             record_malformed(session, key, malformed)
             newest = store_rows(session, key, rows)
-        metrics.feed_written(activity.metric_meter(), dataclasses.asdict(key), newest,
+        metrics.feed_written(meter(), dataclasses.asdict(key), newest,
                              utcnow(), malformed)
         return newest
 

@@ -15,6 +15,7 @@ from temporalio.exceptions import ApplicationError
 from coordinator_node import metrics
 from coordinator_node.activities.heartbeat import heartbeating, heartbeating_thread
 from coordinator_node.activities.progress import progress
+from coordinator_node.activities.timing import meter
 from coordinator_node.contract import ArgType, CallArgError
 from coordinator_node.db import session_scope
 from coordinator_node.db.tables import Input, Model, Prediction, Score, Snapshot
@@ -123,9 +124,8 @@ class RoundActivities:
             turns = await runner.call_in_turn(steps, timeout_seconds=data.timeout_seconds,
                                               budget_seconds=self._call_budget())
         departed = await runner.departed()
-        metrics.model_calls(activity.metric_meter(), ((str(turn.results[-1].status).lower(),
-                                                       turn.results[-1].exec_time_us)
-                                                      for turn in turns))
+        metrics.model_calls(meter(), ((str(turn.results[-1].status).lower(),
+                                       turn.results[-1].exec_time_us) for turn in turns))
         return await asyncio.to_thread(self._persist_answers, data, present, turns, departed)
 
     @staticmethod
