@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
+import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -62,3 +64,13 @@ async def running_worker(
             worker = build_worker(client, services, executor)
             async with worker:
                 yield worker, services
+
+
+def distinct_free_ports(count: int) -> list[int]:
+    """`count` free ports, all different: each socket stays bound until all are chosen (one
+    at a time, the OS may hand the same port out twice)."""
+    with contextlib.ExitStack() as held:
+        sockets = [held.enter_context(socket.socket()) for _ in range(count)]
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]

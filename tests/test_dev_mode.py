@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import eventually
+from tests.support import distinct_free_ports, eventually
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_MODELS = REPO_ROOT / "template" / "models"
@@ -81,12 +81,11 @@ def running(pid: int) -> bool:
 async def test_dev_command_runs_everything_and_stops_cleanly(
     tmp_path: Path, stop_signal: int
 ) -> None:
-    ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
-             "API_PORT": free_port()}
+    names = ("TEMPORAL_DEV_PORT", "TEMPORAL_UI_PORT", "API_PORT", "MODEL_RUNNER_PORT",
+             "WORKER_METRICS_PORT")
+    ports = dict(zip(names, distinct_free_ports(len(names)), strict=True))
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
-    env["MODEL_RUNNER_PORT"] = str(free_port())
-    env["WORKER_METRICS_PORT"] = str(free_port())
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "coordinator_node", "dev", cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,

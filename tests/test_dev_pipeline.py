@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from tests.support import eventually
-from tests.test_dev_mode import free_port, get
+from tests.support import distinct_free_ports, eventually
+from tests.test_dev_mode import get
 
 pytestmark = pytest.mark.slow
 CONFIGS = {"btc-60s-every-15s", "btc-120s-every-30s"}
@@ -68,9 +68,9 @@ def progress(api: str) -> Progress:
 
 
 async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path) -> None:
-    ports = {"TEMPORAL_DEV_PORT": free_port(), "TEMPORAL_UI_PORT": free_port(),
-             "API_PORT": free_port(), "MODEL_RUNNER_PORT": free_port(),
-             "WORKER_METRICS_PORT": free_port()}
+    names = ("TEMPORAL_DEV_PORT", "TEMPORAL_UI_PORT", "API_PORT", "MODEL_RUNNER_PORT",
+             "WORKER_METRICS_PORT")
+    ports = dict(zip(names, distinct_free_ports(len(names)), strict=True))
     env = {k: v for k, v in os.environ.items() if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL"}}
     env.update({k: str(v) for k, v in ports.items()})
     console = tmp_path / "console.log"  # what a person sees in the terminal

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import distinct_free_ports
+
 PORTS = ("TEMPORAL_DEV_PORT", "TEMPORAL_UI_PORT", "API_PORT", "MODEL_RUNNER_PORT",
          "WORKER_METRICS_PORT")
 
@@ -35,7 +37,7 @@ def listener() -> Iterator[int]:
 def dev(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], float]:
     full = {k: v for k, v in os.environ.items()
             if k not in {"TEMPORAL_ADDRESS", "DATABASE_URL", "CONTRACT", *PORTS}}
-    full.update({name: str(free_port()) for name in PORTS})
+    full.update(zip(PORTS, map(str, distinct_free_ports(len(PORTS))), strict=True))
     full.update(env)
     began = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "coordinator_node", "dev"], cwd=tmp_path,
