@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coordinator_node.logs import configure_logging
 from coordinator_node.paths import template_or_default
 from coordinator_node.runners.local.runtime import RuntimeNotFound, find_model_runner
 from coordinator_node.settings import Settings, load_settings
@@ -339,6 +340,7 @@ EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = [local_models_child]
 
 def run_dev() -> int:
     settings = load_settings(dev=True)
+    configure_logging(settings.log_format, crunch_id=settings.crunch_id)
     add_template_to_path()  # the example competition, checked here before anything starts
     stack = DevStack(settings)
     stopping = False

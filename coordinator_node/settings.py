@@ -197,6 +197,10 @@ class Settings(BaseSettings):
     # --- mode --------------------------------------------------------------------------
     dev_mode: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="log lines: human-readable text, or one JSON object per line "
+                                    "with `workflow_id`, `run_id`, `activity` and `crunch_id` "
+                                    "where known (worker, API and dev mode's children)")
 
     @field_validator("local_models", mode="before")
     @classmethod
