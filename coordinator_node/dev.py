@@ -267,6 +267,7 @@ class DevStack:
             "\ncoordinator-node dev is running\n"
             f"  Temporal Web UI  {ui}\n"
             f"  Temporal gRPC    {temporal_address} (namespace {s.temporal_namespace})\n"
+            f"  Dashboard        {api_url}/\n"
             f"  Report API       {api_url}  (OpenAPI docs at {api_url}/docs)\n"
             f"  Worker           pid {worker.process.pid if worker.process else '?'}, polling "
             f"task queue {s.temporal_task_queue}\n"
