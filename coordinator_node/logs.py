@@ -22,6 +22,7 @@ from typing import Any, Literal
 from temporalio import activity, workflow
 
 LogFormat = Literal["text", "json"]
+_OURS = "_coordinator_node_handler"  # marks the handler configure_logging installs
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # What a workflow's or an activity's logger details are called on a JSON line.
 _WORKFLOW_KEYS = {"workflow_id": "workflow_id", "run_id": "run_id",
@@ -109,20 +110,24 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(log_format: str = "text", *, crunch_id: str | None = None,
-                      level: int = logging.INFO) -> None:
-    """The root logger writes to stderr in `log_format`, replacing what was set before (a
-    command configures once at start, then again once its settings, and so CRUNCH_ID, are
-    known). JSON lines leave the SDK loggers' details out of the message text (they are
-    fields of the line); text lines keep them."""
+                      level: int = logging.INFO, force: bool = False) -> None:
+    """The root logger writes to stderr in `log_format`, replacing the handler an earlier
+    call installed (a command configures once at start, then again once its settings, and so
+    CRUNCH_ID, are known). Logging that someone else set up (a program embedding the node, a
+    test runner) is left alone unless `force`. JSON lines leave the SDK loggers' details out
+    of the message text (they are fields of the line); text lines keep them."""
+    root = logging.getLogger()
+    ours = [h for h in root.handlers if getattr(h, _OURS, False)]
+    if not force and len(ours) < len(root.handlers):
+        return
     handler = logging.StreamHandler(sys.stderr)
+    setattr(handler, _OURS, True)
     if log_format == "json":
         handler.setFormatter(JsonFormatter({"crunch_id": crunch_id} if crunch_id else None))
     else:
         handler.setFormatter(logging.Formatter(TEXT_FORMAT))
-    root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in list(root.handlers) if force else ours:
         root.removeHandler(old)
-        old.close()
     root.addHandler(handler)
     root.setLevel(level)
     as_text = log_format != "json"

@@ -46,8 +46,23 @@ def json_lines(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def test_logging_set_up_by_someone_else_is_left_alone() -> None:
+    root = logging.getLogger()
+    theirs = logging.NullHandler()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(theirs)
+    configure_logging("json", crunch_id="c-1")  # e.g. a program embedding the node
+    assert root.handlers == [theirs]
+    root.removeHandler(theirs)
+    configure_logging("text")
+    configure_logging("json", crunch_id="c-1")  # again, once the settings are read
+    assert len(root.handlers) == 1  # ours, replaced
+    assert root.handlers[0].formatter.__class__.__name__ == "JsonFormatter"
+
+
 def test_the_default_is_one_readable_line(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging("text", crunch_id="c-1")
+    configure_logging("text", crunch_id="c-1", force=True)
     progress.info("round %s DONE", "btc")
     err = capsys.readouterr().err
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO coordinator_node.progress: "
@@ -56,7 +71,7 @@ def test_the_default_is_one_readable_line(capsys: pytest.CaptureFixture[str]) ->
 
 def test_json_lines_carry_time_level_logger_crunch_and_extras(
         capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging("json", crunch_id="c-1")
+    configure_logging("json", crunch_id="c-1", force=True)
     progress.info("line\nwith a break", extra={"slot": "2026-01-01T00:00:00Z"})
     try:
         raise ValueError("boom")
@@ -73,7 +88,7 @@ def test_json_lines_carry_time_level_logger_crunch_and_extras(
 
 def test_json_lines_inside_an_activity_name_it_and_its_workflow(
         capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging("json", crunch_id="c-1")
+    configure_logging("json", crunch_id="c-1", force=True)
 
     @activity.defn(name="score")
     def score() -> None:
@@ -104,7 +119,7 @@ class LoggingWorkflow:
 
 async def test_json_lines_from_workflow_code_carry_its_ids(
         capsys: pytest.CaptureFixture[str], time_skipping_env: WorkflowEnvironment) -> None:
-    configure_logging("json", crunch_id="c-1")
+    configure_logging("json", crunch_id="c-1", force=True)
     queue = f"logs-{uuid.uuid4().hex[:6]}"
     async with Worker(time_skipping_env.client, task_queue=queue, workflows=[LoggingWorkflow]):
         handle = await time_skipping_env.client.start_workflow(
