@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from coordinator_node.api import create_app, dashboard
 from coordinator_node.api.dashboard.charts import nice_ticks
-from coordinator_node.db import session_scope
+from coordinator_node.db import migrate, session_scope
 from coordinator_node.db.tables import Checkpoint, Model
 from coordinator_node.db.upsert import upsert
 from coordinator_node.ids import round_workflow_id
@@ -27,6 +27,7 @@ from coordinator_node.settings import Settings, SettingsError, load_settings
 from tests.checkpoints.test_lifecycle import Period, node, period  # noqa: F401 (fixtures)
 from tests.conftest import make_settings
 from tests.rounds.test_round_api import CONFIG, T0, seed, slot
+from tests.upgrade.releases import release_versions, sqlite_copy
 
 PAGES = ["/", "/dashboard/rounds", "/dashboard/feeds", "/dashboard/checkpoints"]
 
@@ -228,3 +229,23 @@ def test_where_the_temporal_ui_is(sqlite_url: str, monkeypatch: pytest.MonkeyPat
     assert elsewhere.temporal_ui_base is None
     with pytest.raises(SettingsError, match="TEMPORAL_UI_URL"):
         load_settings(temporal_ui_url="127.0.0.1:8233")  # a URL, with its scheme
+
+
+@pytest.mark.parametrize("version", release_versions())
+def test_every_page_reads_a_release_database(version: str, tmp_path: Path) -> None:
+    """What an earlier release wrote (tests/releases/<version>/), migrated to head: every
+    page renders, every model's and every checkpoint's too, and each emission totals 100 %."""
+    url = sqlite_copy(version, tmp_path)
+    migrate(url)
+    with TestClient(create_app(make_settings(url, temporal_address="127.0.0.1:1"))) as client:
+        for path in PAGES:
+            assert client.get(path).status_code == 200, path
+        models = [m["model_id"] for m in client.get("/reports/models").json()]
+        checkpoints = [c["id"] for c in client.get("/reports/checkpoints?limit=100").json()]
+        assert models and checkpoints
+        for model in models:
+            assert client.get(f"/dashboard/models/{model}").status_code == 200, model
+        for checkpoint in checkpoints:
+            page = client.get(f"/dashboard/checkpoints/{checkpoint}")
+            assert page.status_code == 200, checkpoint
+            assert 'data-total-frac="1000000000"' in page.text, checkpoint
