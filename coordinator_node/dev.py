@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coordinator_node.logs import configure_logging
 from coordinator_node.paths import template_or_default
 from coordinator_node.runners.local.runtime import RuntimeNotFound, find_model_runner
 from coordinator_node.settings import Settings, load_settings
@@ -266,6 +267,7 @@ class DevStack:
             "\ncoordinator-node dev is running\n"
             f"  Temporal Web UI  {ui}\n"
             f"  Temporal gRPC    {temporal_address} (namespace {s.temporal_namespace})\n"
+            f"  Dashboard        {api_url}/\n"
             f"  Report API       {api_url}  (OpenAPI docs at {api_url}/docs)\n"
             f"  Worker           pid {worker.process.pid if worker.process else '?'}, polling "
             f"task queue {s.temporal_task_queue}\n"
@@ -339,6 +341,7 @@ EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = [local_models_child]
 
 def run_dev() -> int:
     settings = load_settings(dev=True)
+    configure_logging(settings.log_format, crunch_id=settings.crunch_id)
     add_template_to_path()  # the example competition, checked here before anything starts
     stack = DevStack(settings)
     stopping = False

@@ -78,6 +78,12 @@ def round_schedule_id(crunch_id: str, config: str) -> str:
     return f"round/{crunch_id}/{config}"
 
 
+def round_workflow_id(crunch_id: str, config: str, slot: datetime) -> str:
+    """The workflow id a round's Schedule gives the round of `slot`: Temporal appends the
+    action time (RFC 3339, whole seconds, UTC) to the schedule's workflow id."""
+    return f"{round_schedule_id(crunch_id, config)}-{slot.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}"
+
+
 def snapshot_schedule_id(crunch_id: str) -> str:
     return f"snapshots/{crunch_id}"
 

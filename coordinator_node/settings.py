@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     temporal_task_queue: str = "coordinator-node"
     temporal_ui_port: int = Field(default=8233, ge=1, le=65535)
     temporal_dev_port: int = Field(default=7233, ge=1, le=65535)  # dev mode's own server
+    temporal_ui_url: str | None = Field(
+        default=None, pattern=r"^https?://[^\s]+$",
+        description="base URL of the Temporal Web UI the dashboard links rounds and "
+                    "checkpoints to (e.g. `http://127.0.0.1:8233`); unset: dev mode's own "
+                    "server's UI (`TEMPORAL_UI_PORT`), else no links")
     # A secured cluster (self-hosted mTLS, Temporal Cloud). Each PEM setting takes a file path
     # or the PEM text itself (for secrets passed as environment variables).
     temporal_tls: bool = Field(
@@ -197,6 +202,10 @@ class Settings(BaseSettings):
     # --- mode --------------------------------------------------------------------------
     dev_mode: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="log lines: human-readable text, or one JSON object per line "
+                                    "with `workflow_id`, `run_id`, `activity` and `crunch_id` "
+                                    "where known (worker, API and dev mode's children)")
 
     @field_validator("local_models", mode="before")
     @classmethod
@@ -266,6 +275,16 @@ class Settings(BaseSettings):
             value is not None for value in (self.temporal_tls_cert, self.temporal_tls_key,
                                             self.temporal_tls_ca,
                                             self.temporal_tls_server_name))
+
+    @property
+    def temporal_ui_base(self) -> str | None:
+        """Where the Temporal Web UI is: TEMPORAL_UI_URL, else (dev mode, its own server) the
+        dev server's UI; None when unknown."""
+        if self.temporal_ui_url:
+            return self.temporal_ui_url.rstrip("/")
+        if self.dev_mode and self.temporal_address == dev_temporal_address(self):
+            return f"http://127.0.0.1:{self.temporal_ui_port}"
+        return None
 
     @property
     def checkpoint_interval(self) -> timedelta | None:

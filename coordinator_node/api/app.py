@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from coordinator_node import __version__
+from coordinator_node.api import dashboard
 from coordinator_node.api.answers import CoalescedRead, VersionedAnswers
 from coordinator_node.api.errors import EXCEPTION_HANDLERS, CancelledAs503
 from coordinator_node.api.metrics import ApiMetrics, MetricsMiddleware
@@ -116,4 +117,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(schema.router)
     app.include_router(checkpoints.router)
     app.include_router(merkle.router)
+    # The operator's dashboard (`/`, `/dashboard/...`): pages, not part of the API's schema.
+    app.include_router(dashboard.router)
     return app

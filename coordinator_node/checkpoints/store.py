@@ -11,12 +11,13 @@ from sqlalchemy import bindparam, func, select, text
 from sqlmodel import Session
 
 from coordinator_node.checkpoints.messages import CheckpointState
-from coordinator_node.db.tables import Checkpoint, Model
+from coordinator_node.db.tables import Checkpoint, CheckpointTransition, Model
 from coordinator_node.db.types import UTCDateTime
 from coordinator_node.statuses import CheckpointPhase, CheckpointStatus
 
 C = Checkpoint.__table__.c  # type: ignore[attr-defined]
 M = Model.__table__.c  # type: ignore[attr-defined]
+T = CheckpointTransition.__table__.c  # type: ignore[attr-defined]
 
 
 def state_of(row: Checkpoint, detail: str | None = None) -> CheckpointState:
@@ -45,14 +46,14 @@ def newest_checkpoint(session: Session, crunch_id: str | None = None) -> Checkpo
 
 
 def list_checkpoints(session: Session, status: CheckpointStatus | str | None = None,
-                     limit: int = 50) -> list[Checkpoint]:
+                     limit: int = 50, offset: int = 0) -> list[Checkpoint]:
     """Newest first, by `created_at` (the report API's order; a crunch's periods are built in
     order, so it is also the newest period first)."""
     query = select(Checkpoint)
     if status is not None:
         query = query.where(C.status == str(status))
     return list(session.execute(
-        query.order_by(C.created_at.desc(), C.id.desc()).limit(limit)).scalars())
+        query.order_by(C.created_at.desc(), C.id.desc()).limit(limit).offset(offset)).scalars())
 
 
 def checkpoints_version(session: Session) -> tuple[Any, ...]:
@@ -128,3 +129,17 @@ def period_aggregates(session: Session, start: datetime, end: datetime
     return sum(counts.values()), {
         model_id: ModelPeriod(summaries.get(model_id, {}), weights.get(model_id, {}), count)
         for model_id, count in counts.items()}
+
+
+def transitions(session: Session, checkpoint_id: str) -> list[CheckpointTransition]:
+    """The checkpoint's audit trail: every status it entered, oldest first."""
+    return list(session.execute(
+        select(CheckpointTransition).where(T.checkpoint_id == checkpoint_id)
+        .order_by(T.at, T.id)).scalars())
+
+
+def count_checkpoints(session: Session, status: CheckpointStatus | str | None = None) -> int:
+    query = select(func.count()).select_from(Checkpoint)
+    if status is not None:
+        query = query.where(C.status == str(status))
+    return int(session.execute(query).scalar_one())

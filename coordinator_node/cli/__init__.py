@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -12,6 +12,7 @@ from coordinator_node.cli import checkpoints, core, feeds, merkle, workspace
 from coordinator_node.cli.output import PROG, error_line
 from coordinator_node.contract import ContractError
 from coordinator_node.db import DatabaseNotReady
+from coordinator_node.logs import configure_logging
 from coordinator_node.settings import SettingsError
 from coordinator_node.temporal import SearchAttributesMissing, TemporalUnreachable
 
@@ -37,10 +38,9 @@ def build_app() -> typer.Typer:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # schema chatter, not news
+    # From the environment until the command's settings are read (`.env` included): then
+    # again with LOG_FORMAT and CRUNCH_ID as the settings say (cli/core.py).
+    configure_logging("json" if os.environ.get("LOG_FORMAT", "").lower() == "json" else "text")
     try:
         build_app()(args=list(argv) if argv is not None else None, prog_name=PROG)
     except CONFIGURATION_ERRORS as exc:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from coordinator_node.cli.output import console, finish
+from coordinator_node.logs import configure_logging
 from coordinator_node.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ DevFlag = Annotated[bool, typer.Option(
 
 def _settings(dev: bool) -> Settings:
     settings = load_settings(dev=dev)
+    configure_logging(settings.log_format, crunch_id=settings.crunch_id)
     if settings.dev_mode:
         from coordinator_node.dev import add_template_to_path
 
@@ -55,9 +57,13 @@ def cmd_api(dev: DevFlag = False) -> None:
     from coordinator_node.api import create_app
 
     settings = _settings(dev)
+    # JSON lines: uvicorn's own loggers (start-up, access log) go through the root logger's
+    # JSON handler instead of uvicorn's text configuration.
+    log_config: dict[str, Any] | None = (None if settings.log_format == "json"
+                                         else uvicorn.config.LOGGING_CONFIG)
     # On SIGTERM, requests in flight get API_SHUTDOWN_SECONDS to finish, then are cancelled.
     uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
-                log_level=settings.log_level.lower(),
+                log_level=settings.log_level.lower(), log_config=log_config,
                 timeout_graceful_shutdown=settings.api_shutdown_seconds)
 
 

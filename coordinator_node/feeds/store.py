@@ -203,3 +203,21 @@ def feed_summaries(session: Session, include_empty: bool = False) -> list[FeedSu
             detail=mark.detail if mark else None,
         ))
     return feeds
+
+
+def price_points(session: Session, key: FeedKey, since: datetime, until: datetime
+                 ) -> list[tuple[datetime, float]]:
+    """`(ts_event, price)` of the feed's records in `[since, until]`, oldest first: a candle's
+    close, a tick's price (records with neither are left out). Plain columns, no row
+    objects."""
+    points = []
+    for ts, values in session.execute(
+            select(FeedRecord.ts_event, FeedRecord.values)  # type: ignore[call-overload]
+            .where(*_of(key), FeedRecord.ts_event >= since, FeedRecord.ts_event <= until)
+            .order_by(FeedRecord.ts_event)).all():
+        price: Any = values.get("close", values.get("price")) if isinstance(values, dict) else None
+        try:
+            points.append((ts, float(price)))
+        except (TypeError, ValueError):
+            continue
+    return points

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from coordinator_node.numbers import finite_number
+from coordinator_node.statuses import InputStatus, PredictionStatus, RoundStage
 
 MAX_OUTPUT_BYTES = 64 * 1024  # bigger outputs are refused (and not stored in full)
 RAW_KEEP_BYTES = 4 * 1024
@@ -121,3 +122,18 @@ def rank(scores: Mapping[str, Mapping[str, float | None]], key: str,
         return (1, 0.0, model_id) if value is None else (0, sign * value, model_id)
 
     return sorted(scores, key=order)
+
+
+def stored_round_stage(input_status: str, counts: Mapping[str, int], horizon_at: Any,
+                       now: Any) -> RoundStage:
+    """A round's stage as its rows show it (the workflow's query `stage` is the live one):
+    EXPIRED; DONE once resolved with no prediction pending; SCORING while resolved with some
+    pending; before that PREDICTING (no prediction stored yet), WAITING_HORIZON, then
+    RESOLVING once the horizon has passed."""
+    if input_status == InputStatus.EXPIRED:
+        return RoundStage.EXPIRED
+    if input_status == InputStatus.RESOLVED:
+        return RoundStage.SCORING if counts.get(PredictionStatus.PENDING, 0) else RoundStage.DONE
+    if not sum(counts.values()) and now < horizon_at:
+        return RoundStage.PREDICTING
+    return RoundStage.WAITING_HORIZON if now < horizon_at else RoundStage.RESOLVING

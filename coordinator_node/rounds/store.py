@@ -9,13 +9,15 @@ from typing import Any
 from sqlalchemy import Text, bindparam, case, cast, func, select, text
 from sqlmodel import Session
 
-from coordinator_node.db.tables import Leaderboard, Prediction, PredictionConfig, Score
+from coordinator_node.db.tables import Input, Leaderboard, Prediction, PredictionConfig, Score
 from coordinator_node.db.types import UTCDateTime
 from coordinator_node.numbers import finite_number
 
 L = Leaderboard.__table__.c  # type: ignore[attr-defined]
 P = Prediction.__table__.c  # type: ignore[attr-defined]
 S = Score.__table__.c  # type: ignore[attr-defined]
+INP = Input.__table__.c  # type: ignore[attr-defined]
+CFG = PredictionConfig.__table__.c  # type: ignore[attr-defined]
 
 
 def newest_leaderboard(session: Session) -> Leaderboard | None:
@@ -147,3 +149,82 @@ def window_aggregates(session: Session, end: datetime, windows: dict[str, int],
     return ({row.model_id: {name: finite_number(row[2 + i])
                             for i, name in enumerate(windows)} for row in rows},
             {row.model_id: int(row.n) for row in rows})
+
+
+def leaderboard_history(session: Session, limit: int) -> list[tuple[str, datetime]]:
+    """The newest `limit` leaderboard builds as (id, built_at), oldest first."""
+    rows = session.execute(select(L.id, L.built_at).order_by(L.built_at.desc(), L.id.desc())
+                           .limit(limit)).all()
+    return [(row.id, row.built_at) for row in reversed(rows)]
+
+
+def leaderboard_entries(session: Session, board_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The entries of these leaderboard builds, by build id."""
+    if not board_ids:
+        return {}
+    return {row.id: list(row.entries) for row in session.execute(
+        select(L.id, L.entries).where(L.id.in_(board_ids))).all()}
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    """One round (an input) with its predictions counted by status."""
+
+    input_id: str
+    config_id: str
+    slot: datetime
+    horizon_at: datetime
+    status: str  # the input's: RECEIVED, RESOLVED, EXPIRED
+    resolved_at: datetime | None
+    detail: str | None
+    counts: dict[str, int]  # prediction status -> count
+
+
+def prediction_configs(session: Session) -> list[PredictionConfig]:
+    """Every prediction config the node has scheduled, active first, by id."""
+    return list(session.execute(select(PredictionConfig).order_by(CFG.active.desc(), CFG.id))
+                .scalars())
+
+
+def recent_rounds(session: Session, config_ids: list[str], per_config: int
+                  ) -> dict[str, list[RoundRow]]:
+    """The newest `per_config` rounds of each config, newest first, with their predictions
+    counted by status (one grouped query over the rounds shown, whatever the models)."""
+    inputs: dict[str, list[Any]] = {}
+    for the_config in config_ids:
+        inputs[the_config] = list(session.execute(
+            select(INP.id, INP.config_id, INP.slot, INP.horizon_at, INP.status,
+                   INP.resolved_at, INP.detail)
+            .where(INP.config_id == the_config).order_by(INP.slot.desc()).limit(per_config)).all())
+    ids = [row.id for rows in inputs.values() for row in rows]
+    counts: dict[str, dict[str, int]] = {}
+    for start in range(0, len(ids), 500):
+        for input_id, status, count in session.execute(
+                select(P.input_id, P.status, func.count())
+                .where(P.input_id.in_(ids[start:start + 500]))
+                .group_by(P.input_id, P.status)).all():
+            counts.setdefault(input_id, {})[str(status)] = int(count)
+    return {the_config: [RoundRow(input_id=row.id, config_id=row.config_id, slot=row.slot,
+                                  horizon_at=row.horizon_at, status=str(row.status),
+                                  resolved_at=row.resolved_at, detail=row.detail,
+                                  counts=counts.get(row.id, {}))
+                         for row in rows]
+            for the_config, rows in inputs.items()}
+
+
+def round_config_ids(session: Session) -> list[str]:
+    """Configs that have rounds (a config removed from the contract keeps its rounds)."""
+    return sorted(session.execute(select(INP.config_id).distinct()).scalars())
+
+
+def model_exec_times(session: Session, model_id: str, limit: int) -> list[int]:
+    """The model's newest `limit` measured call times (microseconds), newest first."""
+    return [int(value) for value in session.execute(
+        select(P.exec_time_us).where(P.model_id == model_id, P.exec_time_us.is_not(None))
+        .order_by(P.slot.desc()).limit(limit)).scalars()]
+
+
+def count_predictions(session: Session, model_id: str) -> dict[str, int]:
+    """The model's predictions by status, over everything stored."""
+    return {str(status): int(count) for status, count in session.execute(
+        select(P.status, func.count()).where(P.model_id == model_id).group_by(P.status)).all()}

@@ -192,14 +192,16 @@ async def leaderboard(request: Request, contract: ContractDep, answers: AnswersD
 
     def build(session: Session) -> bytes:
         board = None if version[0] is None else leaderboard_rows(session, version[0][0])
-        return dumps([] if board is None else _leaderboard_rows(
-            board, aggregation, contract, include_ensembles))
+        return dumps([] if board is None else leaderboard_answer_rows(
+            board, contract, include_ensembles))
 
     return answers.put(name, version, await in_thread(state.engine, build))
 
 
-def _leaderboard_rows(board: Any, aggregation: Aggregation, contract: CrunchContract,
-                      include_ensembles: bool) -> list[dict[str, Any]]:
+def leaderboard_answer_rows(board: Any, contract: CrunchContract,
+                            include_ensembles: bool = False) -> list[dict[str, Any]]:
+    """A stored leaderboard as the route's rows (the dashboard shows the same)."""
+    aggregation = contract.aggregation
     windows = list(board.meta.get("windows", aggregation.windows))
     rows = []
     shown = [e for e in board.entries if include_ensembles or not e.get("ensemble")]

@@ -17,6 +17,7 @@ import signal
 import sys
 from pathlib import Path
 
+from coordinator_node.logs import configure_logging
 from coordinator_node.runners.local.cluster import LocalCluster
 from coordinator_node.runners.local.runtime import RuntimeNotFound, find_model_runner
 from coordinator_node.settings import load_settings
@@ -34,6 +35,7 @@ def write_status(path: Path, cluster: LocalCluster) -> None:
 
 async def _main(dev: bool, status_file: Path | None) -> int:
     settings = load_settings(dev=dev)
+    configure_logging(settings.log_format, crunch_id=settings.crunch_id)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -61,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", action="store_true", help="use the dev profile")
     parser.add_argument("--status-file", type=Path, help="write the served models here")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging("json" if os.environ.get("LOG_FORMAT", "").lower() == "json" else "text")
     return asyncio.run(_main(args.dev, args.status_file))
 
 
