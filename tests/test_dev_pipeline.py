@@ -157,6 +157,17 @@ async def test_dev_mode_runs_both_configs_and_serves_the_web_app(tmp_path: Path)
             assert done.returncode == 0, (args, done.stderr)
             assert "Traceback" not in done.stderr, done.stderr
             the_id = the_id or json.loads(done.stdout)["checkpoint_id"]
+        # ... and the tour's backfill: six hours of the feed, two days back.
+        begin = (datetime.now(UTC) - timedelta(days=2)).replace(minute=0, second=0,
+                                                                 microsecond=0)
+        done = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "coordinator_node", "backfill", "--dev",
+                             "--subject", "BTC", "--start", begin.isoformat(),
+                             "--end", (begin + timedelta(hours=6)).isoformat()],
+            cwd=tmp_path, env=second, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr, done.stderr
+        assert re.search(r"100\.0% 21600 records, 0 malformed — done", done.stdout), done.stdout
 
         # Dev mode's console: a line per finished round, snapshot cycle and checkpoint step.
         def console_lines() -> list[str] | None:
