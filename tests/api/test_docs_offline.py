@@ -7,23 +7,15 @@ stay white."""
 
 from __future__ import annotations
 
-import shutil
-import time
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.api.live import LiveApi, live_api
+from tests.browser import chromium, needs_chromium, wait_for
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-                       reason="apt-get install chromium chromium-driver (.ci/run does)"),
-]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -34,34 +26,9 @@ def api(sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[L
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 # no network: every name but the loopback address resolves to nothing
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                 "--proxy-server=http://127.0.0.1:9"):  # loopback bypasses it
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    try:
+def browser() -> Iterator[Any]:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
-
-
-def wait_for(driver: object, script: str, within: float = 20.0) -> object:
-    deadline = time.monotonic() + within
-    value = None
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)  # type: ignore[attr-defined]
-        if value:
-            return value
-        time.sleep(0.2)
-    return value
 
 
 def loaded_from(driver: object) -> set[str]:
@@ -75,7 +42,8 @@ def loaded_from(driver: object) -> set[str]:
 
 def test_swagger_ui_lists_the_operations_offline(api: LiveApi, browser: object) -> None:
     browser.get(f"{api.url}/docs")  # type: ignore[attr-defined]
-    count = wait_for(browser, "return document.querySelectorAll('.opblock').length")
+    count = wait_for(browser, "return document.querySelectorAll('.opblock').length",
+                     what="Swagger UI's operations")
     assert isinstance(count, int) and count >= 20, "Swagger UI rendered no operation"
     paths = browser.execute_script(  # type: ignore[attr-defined]
         "return [...document.querySelectorAll('.opblock-summary-path')].map(e => e.innerText)")
@@ -86,7 +54,8 @@ def test_swagger_ui_lists_the_operations_offline(api: LiveApi, browser: object) 
 def test_redoc_lists_the_operations_offline(api: LiveApi, browser: object) -> None:
     browser.get(f"{api.url}/redoc")  # type: ignore[attr-defined]
     count = wait_for(
-        browser, "return document.querySelectorAll('[data-section-id^=\"operation/\"]').length")
+        browser, "return document.querySelectorAll('[data-section-id^=\"operation/\"]').length",
+        what="ReDoc's operations")
     assert isinstance(count, int) and count >= 20, "ReDoc rendered no operation"
     text = browser.execute_script("return document.body.innerText")  # type: ignore[attr-defined]
     assert "/reports/leaderboard" in text

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.browser import (
+from tests.browser import (
     chromium,
     click,
     loaded_from,

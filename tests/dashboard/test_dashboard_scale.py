@@ -30,8 +30,7 @@ from coordinator_node.ids import snapshot_id
 from coordinator_node.rounds.messages import PeriodInput
 from coordinator_node.services import Services
 from tests.api.live import LiveApi, live_api
-from tests.conftest import make_settings
-from tests.dashboard.browser import (
+from tests.browser import (
     attribute,
     chromium,
     click,
@@ -40,6 +39,7 @@ from tests.dashboard.browser import (
     text,
     wait_for,
 )
+from tests.conftest import make_settings
 
 pytestmark = [pytest.mark.slow, needs_chromium]
 MODELS = 1000
