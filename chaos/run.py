@@ -87,7 +87,7 @@ def node_env(pg_url: str, temporal_port: int, models_port: int, api_port: int,
     env.update({
         "DATABASE_URL": pg_url, "TEMPORAL_ADDRESS": f"127.0.0.1:{temporal_port}",
         "TEMPORAL_TASK_QUEUE": "chaos", "CRUNCH_ID": CRUNCH, "DEV_MODE": "false",
-        "CONTRACT": "example_crunch.contract:CONTRACT",
+        "CONTRACT": "chaos.competition:CONTRACT",
         "SCORING_FUNCTION": "chaos.competition:slow_score",
         "SCHEDULED_PREDICTION_CONFIGS_PATH": str(configs),
         "FEED_SOURCE": "synthetic", "FEED_SUBJECTS": "BTC", "FEED_KIND": "candle",
