@@ -10,12 +10,12 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coordinator_node.dev import find_temporal_cli
 from coordinator_node.temporal import dev_server_search_attribute_args
 
 
@@ -106,18 +106,10 @@ def model_runner() -> Path:
     return found
 
 
-def temporal_cli() -> str:
-    beside = Path(sys.executable).parent / "temporal"
-    found = str(beside) if beside.exists() else shutil.which("temporal")
-    if not found:
-        raise RuntimeError("the `temporal` CLI was not found: pip install -e '.[dev]'")
-    return found
-
-
 def temporal_server(workdir: Path) -> tuple[Child, int]:
     """The dev server on free ports, its state in a file, so a kill -9 loses nothing."""
     port, ui_port = free_port(), free_port()
-    argv = [temporal_cli(), "server", "start-dev", "--headless", "--ip", "127.0.0.1",
+    argv = [find_temporal_cli(), "server", "start-dev", "--headless", "--ip", "127.0.0.1",
             "--port", str(port), "--ui-port", str(ui_port),
             "--db-filename", str(workdir / "temporal.db"), "--log-level", "error",
             *dev_server_search_attribute_args()]
