@@ -96,8 +96,11 @@ async def test_dev_command_runs_everything_and_stops_cleanly(
     async def ok_or_exited() -> dict[str, Any] | None:
         """/healthz's body once it says ok; what the command said if it exited instead."""
         if process.returncode is not None:
-            said = await process.stdout.read() if process.stdout else b""
-            return {"exited": process.returncode, "output": said.decode()}
+            said = (await process.stdout.read() if process.stdout else b"").decode()
+            # Why it stopped first (a long output is cut in the middle by pytest's report).
+            why = [line for line in said.splitlines()
+                   if "coordinator-node dev" in line or "Error" in line or "exited" in line]
+            return {"exited": process.returncode, "why": why, "output": said[-3000:]}
         status, raw = await asyncio.to_thread(get, f"{api}/healthz")
         body: dict[str, Any] = json.loads(raw) if status == 200 else {}
         return body if body.get("status") == "ok" else None

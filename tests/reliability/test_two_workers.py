@@ -40,8 +40,12 @@ from tests.support import eventually
 pytestmark = pytest.mark.slow
 P = Prediction.__table__.c  # type: ignore[attr-defined]
 
-CONFIG = "two-workers-btc-4s-every-2s"
+CONFIG = "two-workers-btc-4s-every-3s"
 MODELS = ["UpTracker", "DrowsyTracker"]  # tests/rounds/misbehaving.py; Drowsy answers in 2 s
+# Rounds 3 s apart, longer than Drowsy's 2 s turn: it is never still busy with the previous
+# round (then it would be skipped as busy, the predict step would end at once, and the kill
+# would land after the round's predictions were written).
+INTERVAL_SECONDS = 3
 
 
 def identity(pid: int) -> str:
@@ -123,7 +127,8 @@ async def test_two_workers_share_rounds_and_feed_and_survive_a_kill(
     configs = tmp_path / "configs.json"
     configs.write_text(json.dumps([{
         "scope_key": CONFIG, "scope_template": {"subject": "BTC", "horizon": 4, "step": 2},
-        "schedule": {"prediction_interval_seconds": 2, "resolve_after_seconds": 4}}]))
+        "schedule": {"prediction_interval_seconds": INTERVAL_SECONDS,
+                     "resolve_after_seconds": 4}}]))
     with code_directories(MODELS) as directories:
         async with local_cluster(crunch, directories) as cluster:
             env = worker_env(pg_url, task_queue, client.service_client.config.target_host,
@@ -163,9 +168,9 @@ async def _run(client: Client, engine: Engine, crunch: str,
 
     async def predicting_on_holder() -> WorkflowHandle[Any, RoundResult] | None:
         for handle in await round_handles(client, crunch, running=True):
-            # Started within the last second: the drowsy model answers after two, so the
+            # Started within the last 0.8 s: the drowsy model answers after 2 s, so the
             # kill lands before the round's predictions are written.
-            if await running_activity(handle, "predict", within=1.0) == feed_holder:
+            if await running_activity(handle, "predict", within=0.8) == feed_holder:
                 return handle
         return None
 
@@ -189,9 +194,9 @@ async def _run(client: Client, engine: Engine, crunch: str,
             return session.execute(
                 select(func.count(func.distinct(P.input_id)))
                 .where(P.slot > killed_at + timedelta(seconds=2), P.status == "SCORED")
-            ).scalar_one() >= 5
+            ).scalar_one() >= 7
 
-    await eventually(fresh_scored_rounds, within=90, what="five rounds scored after the kill",
+    await eventually(fresh_scored_rounds, within=90, what="seven rounds scored after the kill",
                      every=0.5)
 
     # 4. No new rounds; every round started finishes.
