@@ -201,7 +201,9 @@ class Settings(BaseSettings):
 
     # --- mode --------------------------------------------------------------------------
     dev_mode: bool = False
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="the least severe log line written, by the node's own loggers, "
+                                    "the SDKs' and the API server's")
     log_format: Literal["text", "json"] = Field(
         default="text", description="log lines: human-readable text, or one JSON object per line "
                                     "with `workflow_id`, `run_id`, `activity` and `crunch_id` "
@@ -291,6 +293,10 @@ class Settings(BaseSettings):
         if self.checkpoint_interval_seconds == 0:
             return None
         return timedelta(seconds=self.checkpoint_interval_seconds)
+
+    @property
+    def log_level_number(self) -> int:
+        return logging.getLevelNamesMapping()[self.log_level]
 
     def explicitly_set(self, field: str) -> bool:
         explicit = self._explicit if self._explicit is not None else self.model_fields_set

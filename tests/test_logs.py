@@ -154,3 +154,24 @@ def test_the_api_process_writes_text_by_default(sqlite_url: str, tmp_path: Path)
         httpx.get(f"{api.url}/healthz", timeout=10)
     output = api.output()
     assert "Uvicorn running on" in output and not output.lstrip().startswith("{")
+
+
+def test_log_level_applies_to_the_nodes_own_loggers(
+    sqlite_url: str, tmp_path: Path, temporal_env: WorkflowEnvironment
+) -> None:
+    """The API logs "connected to Temporal" at INFO: written by default, not with
+    LOG_LEVEL=WARNING (which once reached uvicorn's loggers only)."""
+    address = temporal_env.client.service_client.config.target_host
+    outputs = {}
+    for level in ("INFO", "WARNING"):
+        settings = {"DATABASE_URL": sqlite_url, "TEMPORAL_ADDRESS": address,
+                    "LOG_LEVEL": level, "LOG_FORMAT": "json"}
+        workdir = tmp_path / level
+        workdir.mkdir()
+        with live_api(settings, workdir) as api:  # until connected to Temporal
+            assert httpx.get(f"{api.url}/healthz", timeout=10).status_code == 200
+        outputs[level] = json_lines(api.output())
+    assert any(line["logger"] == "coordinator_node.api" and line["level"] == "INFO"
+               for line in outputs["INFO"]), outputs["INFO"]
+    assert {line["level"] for line in outputs["WARNING"]} <= {"WARNING", "ERROR", "CRITICAL"}, (
+        outputs["WARNING"])
