@@ -66,6 +66,11 @@ async def running_worker(
                 yield worker, services
 
 
+def free_port() -> int:
+    """A port free on 127.0.0.1 now (another process may still take it before it is bound)."""
+    return distinct_free_ports(1)[0]
+
+
 def distinct_free_ports(count: int) -> list[int]:
     """`count` free ports, all different: each socket stays bound until all are chosen (one
     at a time, the OS may hand the same port out twice)."""

@@ -27,13 +27,7 @@ from coordinator_node.temporal import connect
 from coordinator_node.worker import metrics_runtime
 from tests.conftest import make_settings
 from tests.packaging.helpers import REPO_ROOT
-from tests.support import eventually
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.support import eventually, free_port
 
 
 def scrape(port: int) -> str:

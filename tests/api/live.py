@@ -4,7 +4,6 @@ own, on a free port, configured by environment only."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 import httpx
 
 from coordinator_node.settings import Settings
+from tests.support import free_port
 
 START_SECONDS = 60  # generous: a loaded machine imports the node slowly
 
@@ -28,12 +28,6 @@ class LiveApi:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _environment(settings: dict[str, str], port: int) -> dict[str, str]:

@@ -35,7 +35,8 @@ from tests.browser import (
     until,
     wait_for,
 )
-from tests.test_dev_mode import free_port, get
+from tests.support import free_port
+from tests.test_dev_mode import get
 from tests.test_dev_pipeline import CONFIGS, progress
 
 pytestmark = [pytest.mark.slow, needs_chromium]

@@ -13,16 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import distinct_free_ports
+from tests.support import distinct_free_ports, free_port
 
 PORTS = ("TEMPORAL_DEV_PORT", "TEMPORAL_UI_PORT", "API_PORT", "MODEL_RUNNER_PORT",
          "WORKER_METRICS_PORT")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
