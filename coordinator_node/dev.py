@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,11 +86,21 @@ def wait_until(check: Callable[[], bool], what: str, timeout: float,
     raise DevError(f"{what} did not become ready within {timeout:.0f}s")
 
 
-def http_ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=1) as response:
-            return bool(response.status == 200)
-    except OSError:
+class Readiness:
+    """Polls a `/readyz`, keeping its last answer: a start-up that times out says why."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.last = "no answer"
+
+    def __call__(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.url, timeout=1) as response:
+                return bool(response.status == 200)
+        except urllib.error.HTTPError as exc:  # 503: the body says what does not answer
+            self.last = f"HTTP {exc.code} {exc.read(500).decode(errors='replace')}"
+        except OSError as exc:
+            self.last = f"no answer ({exc})"
         return False
 
 
@@ -233,7 +244,11 @@ class DevStack:
         api_url = f"http://{self.settings.api_host}:{self.settings.api_port}"
         # "Running" means answering: the API ready (database and Temporal), the worker
         # polling its task queue, the models served (their ready check above).
-        wait_until(lambda: http_ok(f"{api_url}/readyz"), "report API", 60, api.alive)
+        api_ready = Readiness(f"{api_url}/readyz")
+        try:
+            wait_until(api_ready, "report API", 120, api.alive)
+        except DevError as exc:
+            raise DevError(f"{exc}; its last /readyz: {api_ready.last}") from None
         self.wait_for_worker(worker)
         self.print_banner(temporal_address, api_url, worker)
 

@@ -100,7 +100,7 @@ async def test_dev_command_runs_everything_and_stops_cleanly(
         return body if body.get("status") == "ok" else None
 
     try:
-        body = await eventually(ok_or_exited, within=90, every=0.5,
+        body = await eventually(ok_or_exited, within=150, every=0.5,
                                 what="`coordinator-node dev` to answer /healthz with ok")
         assert process.returncode is None, body
         assert body["database"] == {"ok": True, "backend": "sqlite"}

@@ -7,12 +7,15 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from coordinator_node.dev import Readiness
 from tests.support import distinct_free_ports, free_port
 
 PORTS = ("TEMPORAL_DEV_PORT", "TEMPORAL_UI_PORT", "API_PORT", "MODEL_RUNNER_PORT",
@@ -73,3 +76,31 @@ def test_two_settings_on_one_port_are_refused(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"API_PORT and MODEL_RUNNER_PORT are both {port}" in result.stderr
     assert nothing_started(tmp_path)
+
+
+def test_readiness_keeps_the_last_answer_for_the_start_up_error() -> None:
+    """A report API that never gets ready: dev mode's error says what /readyz last answered
+    (which of the database and Temporal does not answer), not only that it timed out."""
+    class Degraded(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b'{"status":"degraded","temporal":{"ok":false,"error":"not connected yet"}}'
+            self.send_response(503)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    port = free_port()
+    ready = Readiness(f"http://127.0.0.1:{port}/readyz")
+    assert not ready() and ready.last.startswith("no answer (")
+    server = ThreadingHTTPServer(("127.0.0.1", port), Degraded)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert not ready()
+        assert ready.last == ('HTTP 503 {"status":"degraded","temporal":{"ok":false,'
+                              '"error":"not connected yet"}}')
+    finally:
+        server.shutdown()
+        server.server_close()
