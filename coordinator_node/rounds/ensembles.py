@@ -20,7 +20,14 @@ from pydantic import BaseModel
 
 from coordinator_node.contract import Ensemble
 from coordinator_node.ids import ensemble_model_id, is_ensemble
-from coordinator_node.rounds.metrics import Array, MetricPanel, _nanstd_rows, _row_corr, ic
+from coordinator_node.rounds.metrics import (
+    Array,
+    MetricPanel,
+    _nanstd_rows,
+    _row_corr,
+    centered_pairs,
+    ic,
+)
 
 
 @dataclass(frozen=True)
@@ -157,13 +164,8 @@ def feature_neutral_ic(result: EnsembleResult, panel: MetricPanel) -> Array:
         cols = panel.eras == era
         p = panel.predictions[:, cols]
         e = np.broadcast_to(result.signal[cols], p.shape)
-        both = np.isfinite(p) & np.isfinite(e)
-        n = both.sum(axis=1)
-        p0, e0 = np.where(both, p, 0.0), np.where(both, e, 0.0)
+        both, _, dp, de = centered_pairs(p, e)
         with np.errstate(invalid="ignore", divide="ignore"):
-            mp, me = p0.sum(axis=1) / n, e0.sum(axis=1) / n
-            de = np.where(both, e0 - me[:, None], 0.0)
-            dp = np.where(both, p0 - mp[:, None], 0.0)
             var = (de * de).sum(axis=1)
             beta = np.where(var > 1e-18, (dp * de).sum(axis=1) / var, 0.0)
             fitted = dp - beta[:, None] * de

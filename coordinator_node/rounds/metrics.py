@@ -98,9 +98,10 @@ def _rank_rows(x: Array) -> Array:
     return out
 
 
-def _row_corr(a: Array, b: Array) -> Array:
-    """Pearson correlation per row over the columns where both are finite; NaN with fewer than
-    two such columns or a constant side."""
+def centered_pairs(a: Array, b: Array) -> tuple[NDArray[np.bool_], NDArray[np.int_], Array,
+                                                Array]:
+    """Per row, over the columns where both `a` and `b` are finite: that mask, its count, and
+    `a` and `b` minus their means over it (0 elsewhere; a row with no such column is 0)."""
     both = np.isfinite(a) & np.isfinite(b)
     n = both.sum(axis=1)
     a0, b0 = np.where(both, a, 0.0), np.where(both, b, 0.0)
@@ -108,6 +109,14 @@ def _row_corr(a: Array, b: Array) -> Array:
         ma, mb = a0.sum(axis=1) / n, b0.sum(axis=1) / n
         da = np.where(both, a0 - ma[:, None], 0.0)
         db = np.where(both, b0 - mb[:, None], 0.0)
+    return both, n, da, db
+
+
+def _row_corr(a: Array, b: Array) -> Array:
+    """Pearson correlation per row over the columns where both are finite; NaN with fewer than
+    two such columns or a constant side."""
+    _, n, da, db = centered_pairs(a, b)
+    with np.errstate(invalid="ignore", divide="ignore"):
         cov = (da * db).sum(axis=1)
         var = (da * da).sum(axis=1) * (db * db).sum(axis=1)
         corr = cov / np.sqrt(var)
