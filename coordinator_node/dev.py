@@ -357,7 +357,7 @@ EXTRA_CHILDREN: list[Callable[[DevStack], Child | None]] = [local_models_child]
 def run_dev() -> int:
     settings = load_settings(dev=True)
     configure_logging(settings.log_format, crunch_id=settings.crunch_id,
-                      level=settings.log_level_number)
+                      level=settings.log_level)
     add_template_to_path()  # the example competition, checked here before anything starts
     stack = DevStack(settings)
     stopping = False

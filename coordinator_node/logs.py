@@ -110,12 +110,13 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(log_format: str = "text", *, crunch_id: str | None = None,
-                      level: int = logging.INFO, force: bool = False) -> None:
+                      level: int | str = logging.INFO, force: bool = False) -> None:
     """The root logger writes to stderr in `log_format`, replacing the handler an earlier
     call installed (a command configures once at start, then again once its settings, and so
     CRUNCH_ID, are known). Logging that someone else set up (a program embedding the node, a
     test runner) is left alone unless `force`. JSON lines leave the SDK loggers' details out
-    of the message text (they are fields of the line); text lines keep them."""
+    of the message text (they are fields of the line); text lines keep them. `level` is a
+    number or a name as LOG_LEVEL spells it (`logging` takes either)."""
     root = logging.getLogger()
     ours = [h for h in root.handlers if getattr(h, _OURS, False)]
     if not force and len(ours) < len(root.handlers):

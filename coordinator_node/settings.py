@@ -294,10 +294,6 @@ class Settings(BaseSettings):
             return None
         return timedelta(seconds=self.checkpoint_interval_seconds)
 
-    @property
-    def log_level_number(self) -> int:
-        return logging.getLevelNamesMapping()[self.log_level]
-
     def explicitly_set(self, field: str) -> bool:
         explicit = self._explicit if self._explicit is not None else self.model_fields_set
         return field in explicit

@@ -20,7 +20,7 @@ DevFlag = Annotated[bool, typer.Option(
 def _settings(dev: bool) -> Settings:
     settings = load_settings(dev=dev)
     configure_logging(settings.log_format, crunch_id=settings.crunch_id,
-                      level=settings.log_level_number)
+                      level=settings.log_level)
     if settings.dev_mode:
         from coordinator_node.dev import add_template_to_path
 

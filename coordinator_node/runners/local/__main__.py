@@ -36,7 +36,7 @@ def write_status(path: Path, cluster: LocalCluster) -> None:
 async def _main(dev: bool, status_file: Path | None) -> int:
     settings = load_settings(dev=dev)
     configure_logging(settings.log_format, crunch_id=settings.crunch_id,
-                      level=settings.log_level_number)
+                      level=settings.log_level)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
