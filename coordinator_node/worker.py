@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import pkgutil
 import signal
@@ -116,7 +117,10 @@ async def run_worker(settings: Settings, stop: asyncio.Event | None = None,
     stop = stop or asyncio.Event()
     # Services first: a contract that cannot load stops the worker before anything else.
     async with open_services(settings, runner=runner) as services:
-        runtime = metrics_runtime(settings)
+        # A runtime of the worker's own, never the SDK's process-wide default, whose threads
+        # live until the interpreter ends and may abort it on the way out (SIGABRT after a
+        # clean SIGTERM; temporal.run_with_client says why): `main` drops this one first.
+        runtime = metrics_runtime(settings) or Runtime(telemetry=TelemetryConfig())
         client = await connect_with_retry(settings, stop, runtime)
         if client is None:
             return
@@ -179,4 +183,10 @@ def main(settings: Settings) -> None:
             loop.add_signal_handler(sig, stop.set)
         await run_worker(settings, stop)
 
-    asyncio.run(_run())
+    with asyncio.Runner() as runner:
+        try:
+            runner.run(_run())
+        finally:
+            # The worker's runtime goes now, its threads joined while Python is whole: the
+            # client and the worker that hold it are only freed with their reference cycles.
+            gc.collect()

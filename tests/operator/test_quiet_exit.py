@@ -5,25 +5,31 @@ WARNING line (activity, attempt, error), its traceback kept for the final failur
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import signal
 import subprocess
 import sys
 import uuid
+import weakref
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from temporalio import activity, workflow
 from temporalio.client import WorkflowFailureError
 from temporalio.common import RetryPolicy
+from temporalio.runtime import Runtime
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from coordinator_node.db import migrate
-from coordinator_node.worker import quiet_activity_retries
+from coordinator_node.settings import Settings
+from coordinator_node.worker import quiet_activity_retries, run_worker
 from tests.conftest import REPO_ROOT
+from tests.support import eventually
 
 START_STOP = """
 import asyncio, gc, logging, sys
@@ -90,6 +96,35 @@ def test_a_cli_command_and_the_worker_command_exit_without_noise(
     assert worker.returncode == 0, rest
     for noise in ("Traceback", "Exception ignored", "RuntimeError"):
         assert noise not in rest, rest
+
+
+async def test_the_worker_runs_on_a_runtime_of_its_own_that_goes_with_it(
+    temporal_env: WorkflowEnvironment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the SDK's default runtime (its threads live until the interpreter ends, and may
+    abort a cleanly stopped worker on the way out), even without a metrics port; and once the
+    worker has stopped, the collection `main` runs frees it, its threads joined."""
+    made: list[weakref.ref[Runtime]] = []
+    init = Runtime.__init__
+
+    def recorded(self: Runtime, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    monkeypatch.setattr(Runtime, "__init__", recorded)
+    database = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    migrate(database)
+    settings = Settings(database_url=database, worker_metrics_port=0, worker_bootstrap=False,
+                        model_runner_port=1, temporal_task_queue=f"tq-{uuid.uuid4().hex[:8]}",
+                        temporal_address=temporal_env.client.service_client.config.target_host)
+    stop = asyncio.Event()
+    worker = asyncio.create_task(run_worker(settings, stop))
+    await eventually(lambda: bool(made), within=30, what="the worker's runtime")
+    stop.set()
+    await worker
+    del worker
+    gc.collect()  # as `main` does
+    assert [ref() for ref in made] == [None]
 
 
 # --- one line per retried activity failure ------------------------------------------------
