@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import math
 from collections.abc import AsyncIterator
@@ -11,6 +12,7 @@ from anyio import CapacityLimiter
 from fastapi import FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
+from temporalio.runtime import Runtime, TelemetryConfig
 
 from coordinator_node import __version__
 from coordinator_node.api import dashboard
@@ -36,13 +38,13 @@ Every error answers `{"detail": "<message>"}` (a 422 from validation adds `error
 not answer in time, and the same call again is safe (confirm / status included)."""
 
 
-async def _connect_temporal_forever(app: FastAPI) -> None:
+async def _connect_temporal_forever(app: FastAPI, runtime: Runtime) -> None:
     """The API serves reports without Temporal; confirm/status answer 503 until connected."""
     settings: Settings = app.state.settings
     delay = 0.5
     while app.state.temporal is None:
         try:
-            app.state.temporal = await connect(settings)
+            app.state.temporal = await connect(settings, runtime)
             log.info("connected to Temporal at %s", settings.temporal_address)
         except Exception as exc:
             app.state.temporal_error = str(exc)
@@ -77,13 +79,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.leaderboard_version = CoalescedRead(app.state.engine, leaderboard_version)
         app.state.temporal = None
         app.state.temporal_error = "not connected yet"
-        connector = asyncio.create_task(_connect_temporal_forever(app))
+        # A runtime of the API's own, never the SDK's process-wide default, whose threads
+        # live until the interpreter ends and may abort it on the way out (temporal.
+        # run_with_client says why): dropped below, its threads joined, at shutdown.
+        connector = asyncio.create_task(
+            _connect_temporal_forever(app, Runtime(telemetry=TelemetryConfig())))
         try:
             yield
         finally:
             connector.cancel()
+            await asyncio.gather(connector, return_exceptions=True)
             for engine in (app.state.engine, app.state.health_engine):
                 await anyio.to_thread.run_sync(engine.dispose)
+            del connector
+            app.state.temporal = None  # the client, and with it the runtime: collected now
+            gc.collect()
 
     # Swagger UI and ReDoc from files shipped in a package (fastapi-offline), never a CDN:
     # /docs and /redoc work on a closed network.

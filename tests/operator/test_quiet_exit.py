@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from temporalio import activity, workflow
 from temporalio.client import WorkflowFailureError
 from temporalio.common import RetryPolicy
@@ -25,6 +26,7 @@ from temporalio.runtime import Runtime
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from coordinator_node.api.app import create_app
 from coordinator_node.db import migrate
 from coordinator_node.settings import Settings
 from coordinator_node.worker import quiet_activity_retries, run_worker
@@ -98,12 +100,12 @@ def test_a_cli_command_and_the_worker_command_exit_without_noise(
         assert noise not in rest, rest
 
 
-async def test_the_worker_runs_on_a_runtime_of_its_own_that_goes_with_it(
-    temporal_env: WorkflowEnvironment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Not the SDK's default runtime (its threads live until the interpreter ends, and may
-    abort a cleanly stopped worker on the way out), even without a metrics port; and once the
-    worker has stopped, the collection `main` runs frees it, its threads joined."""
+# --- no process on the SDK's default runtime -----------------------------------------------
+# Its threads live until the interpreter ends and may abort a cleanly stopped process on the
+# way out (SIGABRT; coordinator_node.temporal.run_with_client says why).
+@pytest.fixture
+def runtimes_made(monkeypatch: pytest.MonkeyPatch) -> list[weakref.ref[Runtime]]:
+    """Every Temporal runtime created from here on, weakly held."""
     made: list[weakref.ref[Runtime]] = []
     init = Runtime.__init__
 
@@ -112,19 +114,41 @@ async def test_the_worker_runs_on_a_runtime_of_its_own_that_goes_with_it(
         made.append(weakref.ref(self))
 
     monkeypatch.setattr(Runtime, "__init__", recorded)
+    return made
+
+
+@pytest.fixture
+def node_settings(temporal_env: WorkflowEnvironment, tmp_path: Path) -> Settings:
     database = f"sqlite:///{tmp_path / 'db.sqlite'}"
     migrate(database)
-    settings = Settings(database_url=database, worker_metrics_port=0, worker_bootstrap=False,
-                        model_runner_port=1, temporal_task_queue=f"tq-{uuid.uuid4().hex[:8]}",
-                        temporal_address=temporal_env.client.service_client.config.target_host)
+    return Settings(database_url=database, worker_metrics_port=0, worker_bootstrap=False,
+                    model_runner_port=1, temporal_task_queue=f"tq-{uuid.uuid4().hex[:8]}",
+                    temporal_address=temporal_env.client.service_client.config.target_host)
+
+
+async def test_the_worker_runs_on_a_runtime_of_its_own_that_goes_with_it(
+    node_settings: Settings, runtimes_made: list[weakref.ref[Runtime]]
+) -> None:
+    """Even without a metrics port; once the worker has stopped, the collection `main` runs
+    frees it, its threads joined."""
     stop = asyncio.Event()
-    worker = asyncio.create_task(run_worker(settings, stop))
-    await eventually(lambda: bool(made), within=30, what="the worker's runtime")
+    worker = asyncio.create_task(run_worker(node_settings, stop))
+    await eventually(lambda: bool(runtimes_made), within=30, what="the worker's runtime")
     stop.set()
     await worker
     del worker
     gc.collect()  # as `main` does
-    assert [ref() for ref in made] == [None]
+    assert [ref() for ref in runtimes_made] == [None]
+
+
+async def test_the_api_runs_on_a_runtime_of_its_own_that_goes_at_shutdown(
+    node_settings: Settings, runtimes_made: list[weakref.ref[Runtime]]
+) -> None:
+    with TestClient(create_app(node_settings)) as api:
+        await eventually(lambda: api.get("/readyz").status_code == 200, within=30,
+                         what="the API to connect to Temporal")
+        assert len(runtimes_made) == 1 and runtimes_made[0]() is not None
+    assert [ref() for ref in runtimes_made] == [None]  # the lifespan's end collected it
 
 
 # --- one line per retried activity failure ------------------------------------------------
